@@ -1,0 +1,111 @@
+import { schema } from '@nanshan/db';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { fundBalancesFromLedger, usageFromLedger } from '../../ledger/balances';
+import { setFundBudget } from '../../ledger/fund';
+import { simulatedGateway } from '../../payments/simulated';
+import { createHarness, type Harness } from '../../test/harness';
+import { enterpriseOfUser } from '../enterprises/membership';
+import { placeOrder } from './place-order';
+
+// Invariants 2 and 3 under real concurrency: two connection pools stand for two server processes, each
+// firing orders at once against one enterprise's cap and one fund. Only a real Postgres has concurrency.
+const realPostgres = Boolean(process.env.DATABASE_URL);
+const N = 60;
+
+describe.runIf(realPostgres)('concurrent orders on real Postgres', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await createHarness();
+  });
+  afterAll(async () => h.close());
+  beforeEach(async () => h.reset());
+
+  async function fire(userKey: 'sme' | 'large' | 'outside', count: number, keyPrefix: string) {
+    const user = await h.userOf(userKey);
+    const enterprise = (await enterpriseOfUser(h.db, user.id))!;
+    const [offering] = await h.db
+      .select()
+      .from(schema.offerings)
+      .where(eq(schema.offerings.title, 'NVIDIA H800 训练集群 · 8 卡节点'));
+    const pools = [h.database.connectAnother(), h.database.connectAnother()];
+    const results = await Promise.allSettled(
+      Array.from({ length: count }, (_, i) =>
+        placeOrder(pools[i % 2]!.db, simulatedGateway, {
+          enterprise,
+          userId: user.id,
+          offeringId: offering!.id,
+          quantity: 100, // 3,200 yuan → 960 yuan subsidy each
+          idempotencyKey: `${keyPrefix}-${i}`,
+          now: h.now(),
+        }),
+      ),
+    );
+    const failures = results.filter((r) => r.status === 'rejected');
+    expect(failures).toEqual([]);
+    return results.map((r) => (r as PromiseFulfilledResult<Awaited<ReturnType<typeof placeOrder>>>).value);
+  }
+
+  async function expectLedgerMatches() {
+    const [fund] = await h.db.select().from(schema.fundYears).where(eq(schema.fundYears.year, 2026));
+    const ledgerFund = (await fundBalancesFromLedger(h.db)).find((f) => f.year === 2026)!;
+    expect(ledgerFund).toEqual({
+      year: 2026,
+      budgetFen: fund!.budgetFen,
+      committedFen: fund!.committedFen,
+      reservedFen: fund!.reservedFen,
+    });
+    for (const u of await h.db.select().from(schema.subsidyUsage)) {
+      const l = (await usageFromLedger(h.db)).find((x) => x.enterpriseId === u.enterpriseId);
+      expect({ granted: l?.grantedFen ?? 0, reserved: l?.reservedFen ?? 0 }).toEqual({
+        granted: u.grantedFen,
+        reserved: u.reservedFen,
+      });
+    }
+  }
+
+  it(`${N} simultaneous orders never exceed one enterprise's annual cap`, async () => {
+    const user = await h.userOf('sme');
+    const enterprise = (await enterpriseOfUser(h.db, user.id))!;
+    // A paid order first uses 981,960 yuan of the cap, leaving 1,804,000 fen: room for 18 full subsidies
+    // of 96,000 fen and one of 76,000.
+    const sme = await h.callerFor('sme');
+    const [a800] = await h.db
+      .select()
+      .from(schema.offerings)
+      .where(eq(schema.offerings.title, 'NVIDIA A800 包月整卡'));
+    const big = await sme.orders.place({
+      offeringId: a800!.id,
+      quantity: 334,
+      idempotencyKey: 'big-first-0001',
+    });
+    await sme.payments.simulatePay({ orderId: big.orderId });
+    const orders = await fire('sme', N, 'cap');
+    const subsidies = orders.map((o) => o.subsidyFen);
+    expect(subsidies.reduce((a, b) => a + b, 0)).toBe(1_804_000);
+    expect(subsidies.filter((s) => s === 96_000)).toHaveLength(18);
+    expect(subsidies.filter((s) => s === 76_000)).toHaveLength(1);
+    const [usage] = await h.db
+      .select()
+      .from(schema.subsidyUsage)
+      .where(eq(schema.subsidyUsage.enterpriseId, enterprise.id));
+    expect(usage!.grantedFen + usage!.reservedFen).toBe(usage!.capFen);
+    await expectLedgerMatches();
+  });
+
+  it(`${N} simultaneous orders from several enterprises never overdraw a nearly empty fund`, async () => {
+    await h.db.transaction((tx) => setFundBudget(tx, 2026, 1_000_000, 'nearly empty'));
+    // Make the large firm and the outside firm eligible too, so three enterprises compete for the fund.
+    await h.db
+      .update(schema.enterprises)
+      .set({ registeredInNanshan: true, employees: 50, revenueFen: 1_000_000_00, techSmeRegistered: true });
+    const orders = (
+      await Promise.all([fire('sme', N / 3, 'f1'), fire('large', N / 3, 'f2'), fire('outside', N / 3, 'f3')])
+    ).flat();
+    const total = orders.reduce((a, o) => a + o.subsidyFen, 0);
+    expect(total).toBe(1_000_000);
+    const [fund] = await h.db.select().from(schema.fundYears).where(eq(schema.fundYears.year, 2026));
+    expect(fund!.committedFen + fund!.reservedFen).toBe(fund!.budgetFen);
+    await expectLedgerMatches();
+  });
+});

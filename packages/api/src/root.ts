@@ -1,0 +1,19 @@
+import { fundRouter } from './domains/fund/router';
+import { offeringsRouter } from './domains/offerings/router';
+import { adminOrdersRouter } from './domains/orders/admin-router';
+import { ordersRouter } from './domains/orders/router';
+import { paymentsRouter } from './domains/payments/router';
+import { sessionRouter } from './domains/session/router';
+import { subsidyRouter } from './domains/subsidy/router';
+import { router } from './trpc';
+
+export const appRouter = router({
+  session: sessionRouter,
+  offerings: offeringsRouter,
+  orders: ordersRouter,
+  payments: paymentsRouter,
+  subsidy: subsidyRouter,
+  admin: router({ orders: adminOrdersRouter, fund: fundRouter }),
+});
+
+export type AppRouter = typeof appRouter;

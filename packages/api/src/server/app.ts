@@ -1,0 +1,85 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { trpcServer } from '@hono/trpc-server';
+import { type Database, migrationState } from '@nanshan/db';
+import { Hono } from 'hono';
+import type { Auth, Role } from '../auth/auth';
+import { type Clock, systemClock } from '../clock';
+import type { PaymentGateway } from '../payments/gateway';
+import { appRouter } from '../root';
+import type { Context, SessionUser } from '../trpc';
+
+export interface AppDeps {
+  database: Database;
+  auth: Auth;
+  payments: PaymentGateway;
+  now?: Clock;
+  /** Folders with the built SPAs; served only when they exist (production mode). */
+  staticRoots?: { market: string; admin: string };
+}
+
+export const REPO_ROOT = resolve(import.meta.dirname, '../../../..');
+export const BUILT_APPS = {
+  market: resolve(REPO_ROOT, 'apps/market/dist'),
+  admin: resolve(REPO_ROOT, 'apps/admin/dist'),
+};
+
+/** The one HTTP surface: tRPC, auth, health, webhooks and (when built) the two apps. */
+export function createApp({ database, auth, payments, now = systemClock, staticRoots }: AppDeps) {
+  const app = new Hono();
+
+  async function userOf(headers: Headers): Promise<SessionUser | null> {
+    const session = await auth.api.getSession({ headers });
+    if (!session) return null;
+    const u = session.user as typeof session.user & { role?: string };
+    return { id: u.id, name: u.name, email: u.email, role: (u.role ?? 'sme') as Role };
+  }
+
+  app.get('/api/health', async (c) => {
+    const migrations = await migrationState(database);
+    return c.json({
+      status: migrations.upToDate ? 'ok' : 'migrations_pending',
+      database: { kind: database.kind, location: database.location },
+      migrations,
+      payments: payments.kind,
+    });
+  });
+
+  app.on(['GET', 'POST'], '/api/auth/*', (c) => auth.handler(c.req.raw));
+
+  app.use(
+    '/api/trpc/*',
+    trpcServer({
+      router: appRouter,
+      endpoint: '/api/trpc',
+      createContext: async (opts): Promise<Context & Record<string, unknown>> => ({
+        db: database.db,
+        now,
+        payments,
+        user: await userOf(opts.req.headers),
+      }),
+    }),
+  );
+
+  app.all('/api/*', (c) => c.json({ error: 'not_found' }, 404));
+
+  if (staticRoots) {
+    mountSpa(app, '/admin', staticRoots.admin);
+    mountSpa(app, '', staticRoots.market);
+  }
+  return app;
+}
+
+/** Serves a built Vite app under a prefix, falling back to its index.html for client-side routes. */
+function mountSpa(app: Hono, prefix: string, root: string) {
+  const indexFile = resolve(root, 'index.html');
+  if (!existsSync(indexFile)) return;
+  const html = readFileSync(indexFile, 'utf8');
+  app.use(
+    `${prefix}/*`,
+    serveStatic({ root, rewriteRequestPath: (path) => path.slice(prefix.length) || '/' }),
+  );
+  app.get(prefix ? `${prefix}/*` : '*', (c) => c.html(html));
+  if (prefix) app.get(prefix, (c) => c.redirect(`${prefix}/`));
+}

@@ -1,0 +1,36 @@
+import { serve } from '@hono/node-server';
+import { migrate } from '@nanshan/db';
+import { systemClock } from '../clock';
+import { releaseExpiredReservations } from '../domains/orders/expire-orders';
+import { BUILT_APPS, createApp } from './app';
+import { configFromEnv } from './config';
+
+const SWEEP_EVERY_MS = 60_000;
+
+const { port, database, auth, payments } = configFromEnv();
+await migrate(database);
+const app = createApp({ database, auth, payments, staticRoots: BUILT_APPS });
+
+const sweep = setInterval(() => {
+  releaseExpiredReservations(database.db, systemClock()).catch((error) =>
+    console.error('expiry sweep failed', error),
+  );
+}, SWEEP_EVERY_MS);
+
+const server = serve({ fetch: app.fetch, port }, (info) => {
+  console.log(
+    `Nanshan AI platform on http://localhost:${info.port}  (database: ${database.kind} ${database.location}, payments: ${payments.kind})`,
+  );
+  console.log(
+    `  market: http://localhost:${info.port}/   admin: http://localhost:${info.port}/admin/   health: /api/health`,
+  );
+});
+
+async function shutdown() {
+  clearInterval(sweep);
+  server.close();
+  await database.close();
+  process.exit(0);
+}
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);

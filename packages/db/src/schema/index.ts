@@ -1,0 +1,4 @@
+export * from './auth';
+export * from './market';
+export * from './money';
+export * from './parties';
