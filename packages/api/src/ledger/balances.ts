@@ -12,10 +12,10 @@ export async function fundBalancesFromLedger(db: DbOrTx) {
     sql`
     with resolved as (select pending_id, kind from ledger_transfers where pending_id is not null)
     select t.fund_year as year,
-      coalesce(sum(case when t.kind = 'single' and t.credit_account = 'fund:' || t.fund_year then t.amount_fen end), 0)
-        - coalesce(sum(case when t.kind = 'single' and t.debit_account = 'fund:' || t.fund_year
-                            and t.credit_account like 'appropriation:%' then t.amount_fen end), 0) as budget,
-      coalesce(sum(case when t.kind = 'post_pending' then t.amount_fen end), 0) as committed,
+      coalesce(sum(case when t.kind = 'single' and t.debit_account like 'appropriation:%' then t.amount_fen end), 0)
+        - coalesce(sum(case when t.kind = 'single' and t.credit_account like 'appropriation:%' then t.amount_fen end), 0) as budget,
+      coalesce(sum(case when t.kind = 'post_pending' then t.amount_fen end), 0)
+        - coalesce(sum(case when t.kind = 'single' and t.debit_account like 'provider_payable:%' then t.amount_fen end), 0) as committed,
       coalesce(sum(case when t.kind = 'pending' and r.pending_id is null then t.amount_fen end), 0) as reserved
     from ledger_transfers t left join resolved r on r.pending_id = t.id
     where t.fund_year is not null
@@ -41,7 +41,8 @@ export async function usageFromLedger(db: DbOrTx) {
     sql`
     with resolved as (select pending_id from ledger_transfers where pending_id is not null)
     select t.enterprise_id, t.article, t.fund_year as year,
-      coalesce(sum(case when t.kind = 'post_pending' then t.amount_fen end), 0) as granted,
+      coalesce(sum(case when t.kind = 'post_pending' then t.amount_fen end), 0)
+        - coalesce(sum(case when t.kind = 'single' and t.debit_account like 'provider_payable:%' then t.amount_fen end), 0) as granted,
       coalesce(sum(case when t.kind = 'pending' and r.pending_id is null then t.amount_fen end), 0) as reserved
     from ledger_transfers t left join resolved r on r.pending_id = t.id
     where t.enterprise_id is not null

@@ -87,6 +87,27 @@ export async function releaseSubsidy(
   await moveCounters(tx, key, -pending.amountFen, 0);
 }
 
+/**
+ * A refund: the posted subsidy goes back from the provider's payable to the fund, and the enterprise's
+ * cap and the fund's committed amount are restored. A new transfer, never an edit (append-only ledger).
+ */
+export async function reverseSubsidy(tx: DbOrTx, orderId: string, key: SubsidyKey): Promise<void> {
+  const pending = await pendingTransferOf(tx, orderId);
+  if (!pending) return;
+  await tx.insert(schema.ledgerTransfers).values({
+    kind: 'single',
+    debitAccount: pending.creditAccount,
+    creditAccount: pending.debitAccount,
+    amountFen: pending.amountFen,
+    orderId,
+    enterpriseId: pending.enterpriseId,
+    article: pending.article,
+    fundYear: pending.fundYear,
+    memo: `reverse subsidy for refunded order ${orderId}`,
+  });
+  await moveCounters(tx, key, 0, -pending.amountFen);
+}
+
 async function pendingTransferOf(tx: DbOrTx, orderId: string) {
   const [pending] = await tx
     .select()

@@ -21,4 +21,9 @@ export interface CreatedPayment {
 export interface PaymentGateway {
   readonly kind: 'simulated' | 'stripe';
   createPayment(input: CreatePaymentInput): Promise<CreatedPayment>;
+  /**
+   * Closes an unpaid payment before its order expires. `already_paid` means the buyer paid in the
+   * meantime: the order must not expire, the success notification is on its way.
+   */
+  cancelPayment(ref: string): Promise<'cancelled' | 'already_paid'>;
 }

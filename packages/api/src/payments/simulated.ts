@@ -9,4 +9,7 @@ export const simulatedGateway: PaymentGateway = {
   async createPayment(input) {
     return { ref: `sim_${input.orderId}`, checkoutUrl: null };
   },
+  async cancelPayment() {
+    return 'cancelled';
+  },
 };

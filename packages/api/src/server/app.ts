@@ -4,9 +4,11 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { trpcServer } from '@hono/trpc-server';
 import { type Database, migrationState } from '@nanshan/db';
 import { Hono } from 'hono';
+import type Stripe from 'stripe';
 import type { Auth, Role } from '../auth/auth';
 import { type Clock, systemClock } from '../clock';
 import type { PaymentGateway } from '../payments/gateway';
+import { handleStripeWebhook } from '../payments/stripe-webhook';
 import { appRouter } from '../root';
 import type { Context, SessionUser } from '../trpc';
 
@@ -15,6 +17,8 @@ export interface AppDeps {
   auth: Auth;
   payments: PaymentGateway;
   now?: Clock;
+  /** Set when payments go through Stripe: the client and the endpoint's signing secret. */
+  stripeWebhook?: { stripe: Stripe; webhookSecret: string };
   /** Folders with the built SPAs; served only when they exist (production mode). */
   staticRoots?: { market: string; admin: string };
 }
@@ -26,7 +30,14 @@ export const BUILT_APPS = {
 };
 
 /** The one HTTP surface: tRPC, auth, health, webhooks and (when built) the two apps. */
-export function createApp({ database, auth, payments, now = systemClock, staticRoots }: AppDeps) {
+export function createApp({
+  database,
+  auth,
+  payments,
+  now = systemClock,
+  staticRoots,
+  stripeWebhook,
+}: AppDeps) {
   const app = new Hono();
 
   async function userOf(headers: Headers): Promise<SessionUser | null> {
@@ -61,6 +72,18 @@ export function createApp({ database, auth, payments, now = systemClock, staticR
       }),
     }),
   );
+
+  if (stripeWebhook) {
+    app.post('/api/stripe/webhook', async (c) => {
+      // The signature covers the exact bytes Stripe sent, so the body is read raw, never re-serialised.
+      const outcome = await handleStripeWebhook(
+        { db: database.db, now, ...stripeWebhook },
+        await c.req.text(),
+        c.req.header('stripe-signature'),
+      );
+      return c.json(outcome.body, outcome.status);
+    });
+  }
 
   app.all('/api/*', (c) => c.json({ error: 'not_found' }, 404));
 

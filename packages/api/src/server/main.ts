@@ -7,12 +7,12 @@ import { configFromEnv } from './config';
 
 const SWEEP_EVERY_MS = 60_000;
 
-const { port, database, auth, payments } = configFromEnv();
+const { port, database, auth, payments, stripeWebhook } = configFromEnv();
 await migrate(database);
-const app = createApp({ database, auth, payments, staticRoots: BUILT_APPS });
+const app = createApp({ database, auth, payments, stripeWebhook, staticRoots: BUILT_APPS });
 
 const sweep = setInterval(() => {
-  releaseExpiredReservations(database.db, systemClock()).catch((error) =>
+  releaseExpiredReservations(database.db, payments, systemClock()).catch((error) =>
     console.error('expiry sweep failed', error),
   );
 }, SWEEP_EVERY_MS);

@@ -87,6 +87,8 @@ export const orders = pgTable(
     paymentGateway: text('payment_gateway').notNull(),
     paymentRef: text('payment_ref'),
     checkoutUrl: text('checkout_url'),
+    /** The payment provider's charge reference (Stripe PaymentIntent), known once paid; refunds name it. */
+    paymentIntentRef: text('payment_intent_ref'),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     paidAt: timestamp('paid_at', { withTimezone: true }),
     closedAt: timestamp('closed_at', { withTimezone: true }),
@@ -106,6 +108,8 @@ export const orders = pgTable(
     uniqueIndex('order_idempotency').on(t.enterpriseId, t.idempotencyKey),
     index('order_enterprise_idx').on(t.enterpriseId, t.createdAt),
     index('order_status_expiry_idx').on(t.status, t.expiresAt),
+    index('order_payment_ref_idx').on(t.paymentRef),
+    index('order_payment_intent_idx').on(t.paymentIntentRef),
   ],
 );
 

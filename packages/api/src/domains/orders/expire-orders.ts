@@ -2,19 +2,27 @@ import { type Db, schema } from '@nanshan/db';
 import { TRPCError } from '@trpc/server';
 import { and, eq, lte } from 'drizzle-orm';
 import { DomainError } from '../../errors';
+import type { PaymentGateway } from '../../payments/gateway';
 import { releaseOrder } from './settle-order';
 
 /**
  * The sweeper: every unpaid order past its payment window gives its reservation back (invariant 5).
- * Each order is released in its own transaction, so one failure does not hold up the rest.
+ * Each order is released in its own transaction. The payment is closed at the gateway first, so a buyer
+ * who paid at the last second is never expired.
  */
-export async function releaseExpiredReservations(db: Db, now: Date): Promise<number> {
+export async function releaseExpiredReservations(
+  db: Db,
+  payments: PaymentGateway,
+  now: Date,
+): Promise<number> {
   const due = await db
-    .select({ id: schema.orders.id })
+    .select({ id: schema.orders.id, paymentRef: schema.orders.paymentRef })
     .from(schema.orders)
     .where(and(eq(schema.orders.status, 'awaiting_payment'), lte(schema.orders.expiresAt, now)));
   let released = 0;
-  for (const { id } of due) {
+  for (const { id, paymentRef } of due) {
+    // Close the payment first: if the buyer paid meanwhile, the order is not expired.
+    if (paymentRef && (await payments.cancelPayment(paymentRef)) === 'already_paid') continue;
     try {
       await releaseOrder(db, { orderId: id, status: 'expired', actorUserId: null, now });
       released++;

@@ -260,8 +260,8 @@ describe('the subsidised purchase (Art. 6)', () => {
     expect((await sme.subsidy.summary()).articles[0]!.reservedFen).toBe(7680 * 3);
     await sme.orders.cancel({ orderId: a.orderId });
     expect((await sme.subsidy.summary()).articles[0]!.reservedFen).toBe(7680 * 2);
-    expect(await releaseExpiredReservations(h.db, new Date('2026-11-28T02:29:00Z'))).toBe(0);
-    expect(await releaseExpiredReservations(h.db, new Date('2026-11-28T02:30:00Z'))).toBe(1);
+    expect(await releaseExpiredReservations(h.db, h.payments, new Date('2026-11-28T02:29:00Z'))).toBe(0);
+    expect(await releaseExpiredReservations(h.db, h.payments, new Date('2026-11-28T02:30:00Z'))).toBe(1);
     expect((await sme.orders.get({ orderId: b.orderId })).status).toBe('expired');
     expect((await sme.subsidy.summary()).articles[0]!.reservedFen).toBe(0);
     expect((await (await h.callerFor('admin')).admin.fund.summary()).reservedFen).toBe(0);

@@ -2,7 +2,7 @@ import { type Db, type DbOrTx, schema } from '@nanshan/db';
 import { eq } from 'drizzle-orm';
 import { recordAudit } from '../../audit/record-audit';
 import { domainError } from '../../errors';
-import { postSubsidy, releaseSubsidy } from '../../ledger/subsidy';
+import { postSubsidy, releaseSubsidy, reverseSubsidy } from '../../ledger/subsidy';
 
 type OrderRow = typeof schema.orders.$inferSelect;
 export type ReleaseStatus = 'cancelled' | 'expired' | 'failed';
@@ -35,6 +35,20 @@ export async function releaseOrder(
     if (order.status !== 'awaiting_payment') throw domainError('order_not_open', 'PRECONDITION_FAILED');
     await releaseSubsidy(tx, order.id, keyOf(order), input.status);
     return transition(tx, order, input.status, input.actorUserId, input.now, { closedAt: input.now });
+  });
+}
+
+/** The buyer's payment was refunded in full: the subsidy is reversed and the cap and fund restored. */
+export async function refundOrder(
+  db: DbOrTx,
+  input: { orderId: string; actorUserId: string | null; now: Date },
+) {
+  return db.transaction(async (tx) => {
+    const order = await lockOrder(tx, input.orderId);
+    if (order.status === 'refunded') return order;
+    if (order.status !== 'paid') throw domainError('order_not_refundable', 'PRECONDITION_FAILED');
+    await reverseSubsidy(tx, order.id, keyOf(order));
+    return transition(tx, order, 'refunded', input.actorUserId, input.now, { closedAt: input.now });
   });
 }
 

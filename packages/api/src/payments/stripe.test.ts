@@ -1,0 +1,245 @@
+import { schema } from '@nanshan/db';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { releaseExpiredReservations } from '../domains/orders/expire-orders';
+import { fundBalancesFromLedger, usageFromLedger } from '../ledger/balances';
+import { createApp } from '../server/app';
+import { createHarness, type Harness } from '../test/harness';
+import { startFakeStripe } from './fake-stripe-server';
+import { createStripeClient, createStripeGateway } from './stripe';
+
+const WEBHOOK_SECRET = 'whsec_test_secret_for_the_suite';
+let fake: Awaited<ReturnType<typeof startFakeStripe>>;
+let h: Harness;
+let app: ReturnType<typeof createApp>;
+const stripe = () => createStripeClient('sk_test_123', fake.endpoint);
+
+beforeAll(async () => {
+  fake = await startFakeStripe();
+  h = await createHarness({
+    payments: createStripeGateway({ stripe: stripe(), publicUrl: 'http://localhost:3000' }),
+  });
+  app = createApp({
+    database: h.database,
+    auth: h.auth,
+    payments: h.payments,
+    now: h.now,
+    stripeWebhook: { stripe: stripe(), webhookSecret: WEBHOOK_SECRET },
+  });
+});
+afterAll(async () => {
+  await h.close();
+  await fake.close();
+});
+beforeEach(async () => {
+  await h.reset();
+  fake.requests.length = 0;
+  h.setNow('2026-11-28T02:00:00Z');
+});
+
+async function placeH800(key: string) {
+  const sme = await h.callerFor('sme');
+  const [o] = await h.db
+    .select()
+    .from(schema.offerings)
+    .where(eq(schema.offerings.title, 'NVIDIA H800 训练集群 · 8 卡节点'));
+  const { orderId } = await sme.orders.place({ offeringId: o!.id, quantity: 100, idempotencyKey: key });
+  const [order] = await h.db.select().from(schema.orders).where(eq(schema.orders.id, orderId));
+  return order!;
+}
+
+function webhook(event: object, options: { secret?: string; timestamp?: number } = {}) {
+  const payload = JSON.stringify(event);
+  const header = stripe().webhooks.generateTestHeaderString({
+    payload,
+    secret: options.secret ?? WEBHOOK_SECRET,
+    timestamp: options.timestamp ?? Math.floor(Date.now() / 1000),
+  });
+  return app.request('/api/stripe/webhook', {
+    method: 'POST',
+    headers: { 'stripe-signature': header, 'content-type': 'application/json' },
+    body: payload,
+  });
+}
+
+let eventCounter = 0;
+const sessionEvent = (type: string, sessionId: string, extra: object = {}) => ({
+  id: `evt_${++eventCounter}`,
+  object: 'event',
+  type,
+  data: {
+    object: {
+      id: sessionId,
+      object: 'checkout.session',
+      payment_status: 'paid',
+      payment_intent: `pi_${sessionId}`,
+      ...extra,
+    },
+  },
+});
+
+async function state(orderId: string) {
+  const [order] = await h.db.select().from(schema.orders).where(eq(schema.orders.id, orderId));
+  const [usage] = await h.db
+    .select()
+    .from(schema.subsidyUsage)
+    .where(eq(schema.subsidyUsage.enterpriseId, order!.enterpriseId));
+  const [fund] = await h.db.select().from(schema.fundYears).where(eq(schema.fundYears.year, 2026));
+  return {
+    status: order!.status,
+    granted: usage!.grantedFen,
+    reserved: usage!.reservedFen,
+    committed: fund!.committedFen,
+    fundReserved: fund!.reservedFen,
+  };
+}
+
+async function expectLedgerMatchesCounters() {
+  const [fund] = await h.db.select().from(schema.fundYears).where(eq(schema.fundYears.year, 2026));
+  expect((await fundBalancesFromLedger(h.db)).find((f) => f.year === 2026)).toEqual({
+    year: 2026,
+    budgetFen: fund!.budgetFen,
+    committedFen: fund!.committedFen,
+    reservedFen: fund!.reservedFen,
+  });
+  for (const u of await h.db.select().from(schema.subsidyUsage)) {
+    const l = (await usageFromLedger(h.db)).find((x) => x.enterpriseId === u.enterpriseId);
+    expect({ g: l?.grantedFen ?? 0, r: l?.reservedFen ?? 0 }).toEqual({ g: u.grantedFen, r: u.reservedFen });
+  }
+}
+
+describe('Stripe Checkout through the real stripe client', () => {
+  it('creates the payment for the buyer share in CNY with the order metadata and an idempotency key', async () => {
+    const order = await placeH800('stripe-create-1');
+    const create = fake.requests.find((r) => r.path === '/v1/checkout/sessions')!;
+    expect(create.method).toBe('POST');
+    expect(create.headers['idempotency-key']).toBe(`order-payment-${order.id}`);
+    expect(create.headers.authorization).toBe('Bearer sk_test_123');
+    expect(create.form.get('line_items[0][price_data][currency]')).toBe('cny');
+    expect(create.form.get('line_items[0][price_data][unit_amount]')).toBe(String(order.payableFen));
+    expect(order.payableFen).toBe(320_000 - 96_000);
+    expect(create.form.get('metadata[orderId]')).toBe(order.id);
+    expect(create.form.get('metadata[subsidyFen]')).toBe('96000');
+    expect(create.form.get('client_reference_id')).toBe(order.id);
+    expect(order.checkoutUrl).toMatch(/^https:\/\/checkout\.stripe\.com\//);
+    expect(order.paymentGateway).toBe('stripe');
+  });
+
+  it('marks the order paid on a signed completion event, once, even when Stripe replays it', async () => {
+    const order = await placeH800('stripe-paid-1');
+    const event = sessionEvent('checkout.session.completed', order.paymentRef!);
+    const first = await webhook(event);
+    expect(first.status).toBe(200);
+    expect(await first.json()).toMatchObject({ outcome: 'paid' });
+    expect(await state(order.id)).toMatchObject({
+      status: 'paid',
+      granted: 96_000,
+      reserved: 0,
+      committed: 96_000,
+    });
+    const replay = await webhook(event);
+    expect(await replay.json()).toMatchObject({ outcome: 'duplicate' });
+    expect(await state(order.id)).toMatchObject({ granted: 96_000, committed: 96_000 });
+    await expectLedgerMatchesCounters();
+  });
+
+  it('refuses a bad signature and a stale timestamp without changing anything', async () => {
+    const order = await placeH800('stripe-badsig-1');
+    const before = await state(order.id);
+    expect(
+      (
+        await webhook(sessionEvent('checkout.session.completed', order.paymentRef!), {
+          secret: 'whsec_wrong',
+        })
+      ).status,
+    ).toBe(400);
+    const stale = Math.floor(Date.now() / 1000) - 301;
+    expect(
+      (await webhook(sessionEvent('checkout.session.completed', order.paymentRef!), { timestamp: stale }))
+        .status,
+    ).toBe(400);
+    const unsigned = await app.request('/api/stripe/webhook', {
+      method: 'POST',
+      body: JSON.stringify(sessionEvent('checkout.session.completed', order.paymentRef!)),
+    });
+    expect(unsigned.status).toBe(400);
+    expect(await state(order.id)).toEqual(before);
+    expect(await h.db.select().from(schema.paymentEvents)).toHaveLength(0);
+  });
+
+  it('ignores an expiry that arrives after the payment (out of order)', async () => {
+    const order = await placeH800('stripe-order-1');
+    await webhook(sessionEvent('checkout.session.completed', order.paymentRef!));
+    const late = await webhook(
+      sessionEvent('checkout.session.expired', order.paymentRef!, { payment_status: 'unpaid' }),
+    );
+    expect(late.status).toBe(200);
+    expect(await late.json()).toMatchObject({ outcome: 'ignored:order_not_open' });
+    expect(await state(order.id)).toMatchObject({ status: 'paid', granted: 96_000 });
+  });
+
+  it('releases the reservation when an async payment fails or the session expires', async () => {
+    const a = await placeH800('stripe-fail-1');
+    const b = await placeH800('stripe-expire-1');
+    await webhook(
+      sessionEvent('checkout.session.async_payment_failed', a.paymentRef!, { payment_status: 'unpaid' }),
+    );
+    await webhook(sessionEvent('checkout.session.expired', b.paymentRef!, { payment_status: 'unpaid' }));
+    expect(await state(a.id)).toMatchObject({ status: 'failed', reserved: 0, fundReserved: 0 });
+    expect((await state(b.id)).status).toBe('expired');
+    await expectLedgerMatchesCounters();
+  });
+
+  it('waits for an async method (e.g. a bank transfer) before granting', async () => {
+    const order = await placeH800('stripe-async-1');
+    const res = await webhook(
+      sessionEvent('checkout.session.completed', order.paymentRef!, { payment_status: 'unpaid' }),
+    );
+    expect(await res.json()).toMatchObject({ outcome: 'awaiting_async_payment' });
+    expect(await state(order.id)).toMatchObject({ status: 'awaiting_payment', reserved: 96_000 });
+    await webhook(sessionEvent('checkout.session.async_payment_succeeded', order.paymentRef!));
+    expect(await state(order.id)).toMatchObject({ status: 'paid', granted: 96_000 });
+  });
+
+  it('reverses the subsidy on a full refund and restores the cap and the fund', async () => {
+    const order = await placeH800('stripe-refund-1');
+    await webhook(sessionEvent('checkout.session.completed', order.paymentRef!));
+    const charge = (amountRefunded: number) => ({
+      id: `evt_${++eventCounter}`,
+      object: 'event',
+      type: 'charge.refunded',
+      data: {
+        object: {
+          id: 'ch_1',
+          object: 'charge',
+          amount: order.payableFen,
+          amount_refunded: amountRefunded,
+          payment_intent: `pi_${order.paymentRef}`,
+        },
+      },
+    });
+    expect(await (await webhook(charge(100))).json()).toMatchObject({ outcome: 'partial_refund_ignored' });
+    expect((await state(order.id)).status).toBe('paid');
+    expect(await (await webhook(charge(order.payableFen))).json()).toMatchObject({ outcome: 'refunded' });
+    expect(await state(order.id)).toMatchObject({
+      status: 'refunded',
+      granted: 0,
+      reserved: 0,
+      committed: 0,
+      fundReserved: 0,
+    });
+    await expectLedgerMatchesCounters();
+  });
+
+  it('expires an unpaid order only after closing its Checkout session, and never one just paid', async () => {
+    const unpaid = await placeH800('stripe-sweep-1');
+    const justPaid = await placeH800('stripe-sweep-2');
+    fake.markPaid(justPaid.paymentRef!);
+    expect(await releaseExpiredReservations(h.db, h.payments, new Date('2026-11-28T02:31:00Z'))).toBe(1);
+    expect(fake.requests.some((r) => r.path === `/v1/checkout/sessions/${unpaid.paymentRef}/expire`)).toBe(
+      true,
+    );
+    expect((await state(unpaid.id)).status).toBe('expired');
+    expect((await state(justPaid.id)).status).toBe('awaiting_payment');
+  });
+});
