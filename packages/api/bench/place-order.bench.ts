@@ -44,6 +44,7 @@ await timed('placeOrder', N, async (i) => {
     offeringId: offering!.id,
     quantity: 1,
     idempotencyKey: `bench-${i}-xxxx`,
+    notRelatedDeclared: true,
     now: h.now(),
   });
   ids.push(o.id);

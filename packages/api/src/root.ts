@@ -1,4 +1,5 @@
 import { fundRouter } from './domains/fund/router';
+import { incubatorRouter } from './domains/incubator/router';
 import { offeringsRouter } from './domains/offerings/router';
 import { adminOrdersRouter } from './domains/orders/admin-router';
 import { ordersRouter } from './domains/orders/router';
@@ -13,6 +14,7 @@ export const appRouter = router({
   orders: ordersRouter,
   payments: paymentsRouter,
   subsidy: subsidyRouter,
+  incubator: incubatorRouter,
   admin: router({ orders: adminOrdersRouter, fund: fundRouter }),
 });
 

@@ -56,7 +56,8 @@ export async function createTestDatabase(env: NodeJS.ProcessEnv = process.env): 
 export async function truncateAll(db: DbOrTx): Promise<void> {
   await db.execute(sql`
     truncate table audit_log, ledger_transfers, ledger_accounts, payment_events, orders, subsidy_usage,
-      fund_years, offerings, provider_members, providers, enterprise_members, enterprises,
+      fund_years, offerings, filing_items, review_decisions, documents, provider_members, providers,
+      tenancies, incubator_spaces, compute_pools, enterprise_members, enterprises,
       verification, account, session, "user" restart identity cascade`);
 }
 

@@ -268,3 +268,28 @@ export const demoOfferings: OfferingSeed[] = [
 
 /** The district's budget for the year the demo runs in: 50,000,000 yuan. */
 export const DEMO_FUND_BUDGET_FEN = 50_000_000_00;
+
+/** Art. 10: the incubation space, the demo SME's lease, and the dedicated compute pool. */
+export const demoIncubator = {
+  space: { name: '南山区人工智能产业孵化空间（留仙洞）', address: '深圳市南山区西丽街道留仙洞总部基地' },
+  tenancy: {
+    enterprise: 'sme',
+    unit: 'A-1203',
+    areaCentiM2: 180_00,
+    baseMonthlyRentFen: 27_000_00, // 180 m² × 150 yuan
+    startDate: '2025-03-01',
+  },
+  pool: {
+    name: '南山专属算力池 · 昇腾 910B',
+    gpuModel: 'Huawei Ascend 910B',
+    unit: 'gpu_hour',
+    capacityUnits: 20_000,
+    unitPriceFen: 10_00, // mirrors the bureau's pool price parameter (art10.poolPriceFenPerCardHour)
+  },
+  poolOffering: {
+    provider: 'centre',
+    title: '孵化空间专属算力池 · 昇腾 910B（仅限入驻企业）',
+    description: '第十条专属算力池，按算力池价格结算，池容量由全部入驻企业共享',
+    maxQuantity: 2_000,
+  },
+} as const;

@@ -1,4 +1,4 @@
-import { type Db, schema } from '@nanshan/db';
+import { type Db, type DbOrTx, schema } from '@nanshan/db';
 import { validateUscc } from '@nanshan/rules';
 import { and, eq } from 'drizzle-orm';
 import type { Auth } from '../auth/auth';
@@ -8,6 +8,7 @@ import {
   DEMO_FUND_BUDGET_FEN,
   DEMO_PASSWORD,
   demoEnterprises,
+  demoIncubator,
   demoOfferings,
   demoProviders,
   demoUsers,
@@ -67,8 +68,56 @@ export async function seedDemo(db: Db, auth: Auth, year: number) {
       if (!existing) await tx.insert(schema.offerings).values({ ...o, providerId });
     }
 
+    await seedIncubator(tx, enterpriseIds, providerIds);
+
     const [fund] = await tx.select().from(schema.fundYears).where(eq(schema.fundYears.year, year));
     if (!fund) await setFundBudget(tx, year, DEMO_FUND_BUDGET_FEN, `demo budget for ${year}`);
   });
   return users;
+}
+
+async function seedIncubator(
+  tx: DbOrTx,
+  enterpriseIds: Record<string, string>,
+  providerIds: Record<string, string>,
+) {
+  const { space, tenancy, pool, poolOffering } = demoIncubator;
+  await tx.insert(schema.incubatorSpaces).values(space).onConflictDoNothing();
+  const [spaceRow] = await tx
+    .select()
+    .from(schema.incubatorSpaces)
+    .where(eq(schema.incubatorSpaces.name, space.name));
+  const enterpriseId = enterpriseIds[tenancy.enterprise]!;
+  const [lease] = await tx
+    .select()
+    .from(schema.tenancies)
+    .where(eq(schema.tenancies.enterpriseId, enterpriseId));
+  if (!lease) {
+    const { enterprise: _, ...lease } = tenancy;
+    await tx.insert(schema.tenancies).values({ ...lease, enterpriseId, spaceId: spaceRow!.id });
+  }
+  await tx.insert(schema.computePools).values(pool).onConflictDoNothing();
+  const [poolRow] = await tx
+    .select()
+    .from(schema.computePools)
+    .where(eq(schema.computePools.name, pool.name));
+  await tx
+    .insert(schema.offerings)
+    .values({
+      providerId: providerIds[poolOffering.provider]!,
+      poolId: poolRow!.id,
+      title: poolOffering.title,
+      kind: 'compute',
+      serviceKind: 'compute',
+      gpuModel: pool.gpuModel,
+      gpuCount: 1,
+      unit: pool.unit,
+      unitPriceFen: pool.unitPriceFen,
+      region: '深圳南山',
+      description: poolOffering.description,
+      minQuantity: 1,
+      maxQuantity: poolOffering.maxQuantity,
+      status: 'listed',
+    })
+    .onConflictDoNothing();
 }

@@ -1,4 +1,6 @@
 export * from './auth';
+export * from './incubator';
 export * from './market';
 export * from './money';
 export * from './parties';
+export * from './reviews';

@@ -1,6 +1,9 @@
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
+  boolean,
   check,
+  date,
   index,
   integer,
   jsonb,
@@ -12,6 +15,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { user } from './auth';
 import { createdAt, fen, updatedAt } from './columns';
+import { computePools } from './incubator';
 import { enterprises, providers } from './parties';
 
 /** A provider's listing. Orders copy the price, so a later price change never alters a placed order. */
@@ -32,6 +36,12 @@ export const offerings = pgTable(
     unitPriceFen: fen('unit_price_fen').notNull(),
     region: text('region'),
     description: text('description').notNull().default(''),
+    /** Set for the incubator's compute-pool listing (Art. 10): only tenants may buy it, at the pool price. */
+    poolId: uuid('pool_id')
+      .unique()
+      .references((): AnyPgColumn => computePools.id),
+    /** Units still available (null = not limited by stock); decremented in the order transaction. */
+    stock: integer('stock'),
     minQuantity: integer('min_quantity').notNull().default(1),
     maxQuantity: integer('max_quantity').notNull().default(10000),
     status: text('status').notNull().default('draft'),
@@ -44,6 +54,7 @@ export const offerings = pgTable(
     check('offering_status', sql`${t.status} in ('draft', 'listed', 'delisted')`),
     check('offering_price_positive', sql`${t.unitPriceFen} > 0`),
     check('offering_quantity_range', sql`${t.minQuantity} >= 1 and ${t.maxQuantity} >= ${t.minQuantity}`),
+    check('offering_stock_non_negative', sql`${t.stock} is null or ${t.stock} >= 0`),
     index('offering_status_idx').on(t.status),
   ],
 );
@@ -91,6 +102,17 @@ export const orders = pgTable(
     paymentIntentRef: text('payment_intent_ref'),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     paidAt: timestamp('paid_at', { withTimezone: true }),
+    /** Evidence a reviewer needs (DOMAIN-NOTES): contract terms, invoice, related-party declaration, delivery. */
+    contractGpuType: text('contract_gpu_type'),
+    contractPeriodFrom: date('contract_period_from'),
+    contractPeriodTo: date('contract_period_to'),
+    invoiceRef: text('invoice_ref'),
+    /** The buyer declared that buyer and provider have no common actual controller (related parties get nothing). */
+    notRelatedDeclared: boolean('not_related_declared').notNull().default(false),
+    deliveredAt: timestamp('delivered_at', { withTimezone: true }),
+    deliveryNote: text('delivery_note'),
+    /** Set when the order draws on the incubator's compute pool (Art. 10). */
+    poolId: uuid('pool_id').references((): AnyPgColumn => computePools.id),
     closedAt: timestamp('closed_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
@@ -105,6 +127,10 @@ export const orders = pgTable(
       sql`${t.subsidyFen} >= 0 and ${t.payableFen} >= 0 and ${t.quantity} > 0`,
     ),
     check('order_gateway', sql`${t.paymentGateway} in ('simulated', 'stripe')`),
+    check(
+      'order_contract_period',
+      sql`${t.contractPeriodFrom} is null or ${t.contractPeriodTo} is null or ${t.contractPeriodFrom} <= ${t.contractPeriodTo}`,
+    ),
     uniqueIndex('order_idempotency').on(t.enterpriseId, t.idempotencyKey),
     index('order_enterprise_idx').on(t.enterpriseId, t.createdAt),
     index('order_status_expiry_idx').on(t.status, t.expiresAt),

@@ -74,6 +74,11 @@ export const providers = pgTable(
     city: text('city').notNull(),
     inShenzhen: boolean('in_shenzhen').notNull(),
     status: text('status').notNull().default('pending'),
+    contactName: text('contact_name').notNull().default(''),
+    contactPhone: text('contact_phone').notNull().default(''),
+    contactEmail: text('contact_email').notNull().default(''),
+    address: text('address').notNull().default(''),
+    description: text('description').notNull().default(''),
     /** 备案 validity (Art. 9 filing, or the platform registration for Art. 6 centres). */
     filingValidFrom: date('filing_valid_from'),
     filingValidTo: date('filing_valid_to'),

@@ -113,6 +113,7 @@ describe('the subsidised purchase (Art. 6)', () => {
       offeringId: id,
       quantity: 100,
       idempotencyKey: 'key-0001-abcdef',
+      notRelatedDeclared: true,
     });
     let order = await sme.orders.get({ orderId });
     expect(order).toMatchObject({
@@ -161,7 +162,12 @@ describe('the subsidised purchase (Art. 6)', () => {
 
   it('returns the same order for the same idempotency key', async () => {
     const sme = await h.callerFor('sme');
-    const input = { offeringId: await offeringId(H800), quantity: 8, idempotencyKey: 'same-key-123456' };
+    const input = {
+      offeringId: await offeringId(H800),
+      quantity: 8,
+      idempotencyKey: 'same-key-123456',
+      notRelatedDeclared: true,
+    };
     const [a, b] = await Promise.all([sme.orders.place(input), sme.orders.place(input)]);
     const c = await sme.orders.place(input);
     expect(b.orderId).toBe(a.orderId);
@@ -180,6 +186,7 @@ describe('the subsidised purchase (Art. 6)', () => {
       offeringId: await offeringId('NVIDIA A800 包月整卡'),
       quantity: 340,
       idempotencyKey: 'big-order-0001',
+      notRelatedDeclared: true,
     });
     const bigOrder = await sme.orders.get({ orderId: big.orderId });
     expect(bigOrder.subsidyFen).toBe(99_960_000); // 30% of 3,332,000 yuan
@@ -191,6 +198,7 @@ describe('the subsidised purchase (Art. 6)', () => {
       offeringId: await offeringId(H800),
       quantity: 100,
       idempotencyKey: 'cap-order-0001',
+      notRelatedDeclared: true,
     });
     await sme.payments.simulatePay({ orderId });
     const after = await sme.orders.quote({ offeringId: await offeringId(H800), quantity: 100 });
@@ -207,6 +215,7 @@ describe('the subsidised purchase (Art. 6)', () => {
       offeringId: await offeringId(H800),
       quantity: 8,
       idempotencyKey: 'fund-order-0001',
+      notRelatedDeclared: true,
     });
     const order = await sme.orders.get({ orderId });
     expect(order.subsidyFen).toBe(5_000);
@@ -245,17 +254,50 @@ describe('the subsidised purchase (Art. 6)', () => {
     expect(q.reasons).toContain('enterprise_not_verified');
   });
 
+  it('gives no subsidy without the not-related-party declaration, and records the evidence', async () => {
+    const sme = await h.callerFor('sme');
+    const id = await offeringId(H800);
+    const undeclared = await sme.orders.quote({ offeringId: id, quantity: 8, notRelatedDeclared: false });
+    expect(undeclared.subsidyFen).toBe(0);
+    expect(undeclared.reasons).toContain('related_party');
+    const { orderId } = await sme.orders.place({
+      offeringId: id,
+      quantity: 8,
+      idempotencyKey: 'evidence-0001',
+      notRelatedDeclared: true,
+      contractPeriodFrom: '2026-12-01',
+      contractPeriodTo: '2026-12-31',
+    });
+    const [row] = await h.db.select().from(schema.orders).where(eq(schema.orders.id, orderId));
+    expect(row).toMatchObject({
+      subsidyFen: 7680,
+      notRelatedDeclared: true,
+      contractGpuType: 'NVIDIA H800 80GB',
+      contractPeriodFrom: '2026-12-01',
+      contractPeriodTo: '2026-12-31',
+    });
+    const related = await sme.orders.place({
+      offeringId: id,
+      quantity: 8,
+      idempotencyKey: 'evidence-0002',
+      notRelatedDeclared: false,
+    });
+    expect((await sme.orders.get({ orderId: related.orderId })).subsidyFen).toBe(0);
+  });
+
   it('releases the reservation on cancel and on expiry', async () => {
     const sme = await h.callerFor('sme');
     const a = await sme.orders.place({
       offeringId: await offeringId(H800),
       quantity: 8,
       idempotencyKey: 'cancel-me-0001',
+      notRelatedDeclared: true,
     });
     const b = await sme.orders.place({
       offeringId: await offeringId(H800),
       quantity: 16,
       idempotencyKey: 'expire-me-0001',
+      notRelatedDeclared: true,
     });
     expect((await sme.subsidy.summary()).articles[0]!.reservedFen).toBe(7680 * 3);
     await sme.orders.cancel({ orderId: a.orderId });
@@ -274,6 +316,71 @@ describe('the subsidised purchase (Art. 6)', () => {
   });
 });
 
+describe('AI services from a filed cloud vendor (Art. 9)', () => {
+  const API = '鹏云大模型 API · 通用对话'; // 8.00 yuan per million tokens
+
+  it('subsidises any Nanshan enterprise, SME or not, at the batch rate for its field', async () => {
+    const large = await h.callerFor('large');
+    const q = await large.orders.quote({ offeringId: await offeringId(API), quantity: 1000 });
+    expect(q.article).toBe('art9');
+    expect(q.listPriceFen).toBe(800_000);
+    expect(q.subsidyFen).toBe(240_000); // default batch share 30%, set by the bureau
+    expect(q.cap).toMatchObject({ capFen: 100_000_000, leftFen: 100_000_000 });
+    const { orderId } = await large.orders.place({
+      offeringId: await offeringId(API),
+      quantity: 1000,
+      idempotencyKey: 'art9-order-01',
+      notRelatedDeclared: true,
+    });
+    await large.payments.simulatePay({ orderId });
+    const summary = await h.db
+      .select()
+      .from(schema.subsidyUsage)
+      .where(eq(schema.subsidyUsage.article, 'art9'));
+    expect(summary).toEqual([expect.objectContaining({ year: 2026, grantedFen: 240_000, reservedFen: 0 })]);
+    // Art. 9 has its own annual cap: the Art. 6 cap is untouched.
+    expect(
+      await h.db.select().from(schema.subsidyUsage).where(eq(schema.subsidyUsage.article, 'art6')),
+    ).toEqual([]);
+    await expectCountersMatchLedger();
+  });
+
+  it('stops after three consecutive funded years, counted from the database history', async () => {
+    const large = await h.callerFor('large');
+    const enterpriseId = (
+      await h.db
+        .select()
+        .from(schema.enterprises)
+        .where(eq(schema.enterprises.name, '深圳巨擘数据集团有限公司'))
+    )[0]!.id;
+    for (const year of [2023, 2024, 2025]) {
+      await h.db
+        .insert(schema.subsidyUsage)
+        .values({ enterpriseId, article: 'art9', year, capFen: 100_000_000, grantedFen: 1_000 });
+    }
+    const q = await large.orders.quote({ offeringId: await offeringId(API), quantity: 1000 });
+    expect(q.subsidyFen).toBe(0);
+    expect(q.trace.map((s) => s.code).join(' ')).toMatch(/year/);
+    await h.db.delete(schema.subsidyUsage).where(eq(schema.subsidyUsage.year, 2024));
+    expect((await large.orders.quote({ offeringId: await offeringId(API), quantity: 1000 })).subsidyFen).toBe(
+      240_000,
+    );
+  });
+
+  it('gives nothing when the vendor is not filed', async () => {
+    await h.db
+      .update(schema.providers)
+      .set({ status: 'approved' })
+      .where(eq(schema.providers.name, '鹏云智能云服务'));
+    const q = await (await h.callerFor('large')).orders.quote({
+      offeringId: await offeringId(API),
+      quantity: 1000,
+    });
+    expect(q.subsidyFen).toBe(0);
+    expect(q.reasons).toContain('vendor_not_filed');
+  });
+});
+
 describe('refusals change nothing', () => {
   it('refuses a provider, an admin and an anonymous caller on SME procedures', async () => {
     const id = await offeringId(H800);
@@ -281,13 +388,23 @@ describe('refusals change nothing', () => {
     for (const who of ['provider', 'admin'] as const) {
       const caller = await h.callerFor(who);
       await expectRefusal(
-        caller.orders.place({ offeringId: id, quantity: 8, idempotencyKey: `refused-${who}-1` }),
+        caller.orders.place({
+          offeringId: id,
+          quantity: 8,
+          idempotencyKey: `refused-${who}-1`,
+          notRelatedDeclared: true,
+        }),
         'FORBIDDEN',
       );
       await expectRefusal(caller.orders.quote({ offeringId: id, quantity: 8 }), 'FORBIDDEN');
     }
     await expectRefusal(
-      (await h.callerFor(null)).orders.place({ offeringId: id, quantity: 8, idempotencyKey: 'anon-000001' }),
+      (await h.callerFor(null)).orders.place({
+        offeringId: id,
+        quantity: 8,
+        idempotencyKey: 'anon-000001',
+        notRelatedDeclared: true,
+      }),
       'UNAUTHORIZED',
     );
     expect(await moneySnapshot(h)).toEqual(before);
@@ -304,10 +421,25 @@ describe('refusals change nothing', () => {
     const id = await offeringId(H800);
     const before = await moneySnapshot(h);
     for (const bad of [
-      { offeringId: id, quantity: -1, idempotencyKey: 'bad-input-0001' },
-      { offeringId: id, quantity: 1.5, idempotencyKey: 'bad-input-0002' },
-      { offeringId: 'not-a-uuid', quantity: 8, idempotencyKey: 'bad-input-0003' },
-      { offeringId: id, quantity: 8, idempotencyKey: 'short' },
+      { offeringId: id, quantity: -1, idempotencyKey: 'bad-input-0001', notRelatedDeclared: true },
+      { offeringId: id, quantity: 1.5, idempotencyKey: 'bad-input-0002', notRelatedDeclared: true },
+      { offeringId: 'not-a-uuid', quantity: 8, idempotencyKey: 'bad-input-0003', notRelatedDeclared: true },
+      { offeringId: id, quantity: 8, idempotencyKey: 'short', notRelatedDeclared: true },
+      {
+        offeringId: id,
+        quantity: 8,
+        idempotencyKey: 'bad-period-01',
+        notRelatedDeclared: true,
+        contractPeriodFrom: '2026-12-31',
+        contractPeriodTo: '2026-12-01',
+      },
+      {
+        offeringId: id,
+        quantity: 8,
+        idempotencyKey: 'bad-date-0001',
+        notRelatedDeclared: true,
+        contractPeriodFrom: '2026-13-01',
+      },
     ]) {
       const error = await sme.orders.place(bad).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(TRPCError);
@@ -315,7 +447,12 @@ describe('refusals change nothing', () => {
       expect(Array.isArray(((error as TRPCError).cause as { issues?: unknown }).issues)).toBe(true);
     }
     await expectRefusal(
-      sme.orders.place({ offeringId: id, quantity: 7, idempotencyKey: 'below-minimum-1' }),
+      sme.orders.place({
+        offeringId: id,
+        quantity: 7,
+        idempotencyKey: 'below-minimum-1',
+        notRelatedDeclared: true,
+      }),
       'BAD_REQUEST',
       'quantity_out_of_range',
     );
@@ -324,6 +461,7 @@ describe('refusals change nothing', () => {
         offeringId: await offeringId(PENDING),
         quantity: 1,
         idempotencyKey: 'pending-prov-1',
+        notRelatedDeclared: true,
       }),
       'PRECONDITION_FAILED',
       'provider_not_active',
@@ -337,6 +475,7 @@ describe('refusals change nothing', () => {
       offeringId: await offeringId(H800),
       quantity: 8,
       idempotencyKey: 'mine-not-yours',
+      notRelatedDeclared: true,
     });
     const other = await h.callerFor('large');
     await expectRefusal(other.orders.get({ orderId }), 'NOT_FOUND', 'order_not_found');

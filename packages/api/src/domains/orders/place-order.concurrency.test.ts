@@ -1,5 +1,5 @@
 import { schema } from '@nanshan/db';
-import { eq } from 'drizzle-orm';
+import { eq, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fundBalancesFromLedger, usageFromLedger } from '../../ledger/balances';
 import { setFundBudget } from '../../ledger/fund';
@@ -37,6 +37,7 @@ describe.runIf(realPostgres)('concurrent orders on real Postgres', () => {
           offeringId: offering!.id,
           quantity: 100, // 3,200 yuan → 960 yuan subsidy each
           idempotencyKey: `${keyPrefix}-${i}`,
+          notRelatedDeclared: true,
           now: h.now(),
         }),
       ),
@@ -78,6 +79,7 @@ describe.runIf(realPostgres)('concurrent orders on real Postgres', () => {
       offeringId: a800!.id,
       quantity: 334,
       idempotencyKey: 'big-first-0001',
+      notRelatedDeclared: true,
     });
     await sme.payments.simulatePay({ orderId: big.orderId });
     const orders = await fire('sme', N, 'cap');
@@ -107,5 +109,33 @@ describe.runIf(realPostgres)('concurrent orders on real Postgres', () => {
     const [fund] = await h.db.select().from(schema.fundYears).where(eq(schema.fundYears.year, 2026));
     expect(fund!.committedFen + fund!.reservedFen).toBe(fund!.budgetFen);
     await expectLedgerMatches();
+  });
+
+  it('40 simultaneous tenant orders never oversell the Art. 10 compute pool', async () => {
+    await h.db.update(schema.computePools).set({ capacityUnits: 2_550 });
+    const user = await h.userOf('sme');
+    const enterprise = (await enterpriseOfUser(h.db, user.id))!;
+    const [offering] = await h.db.select().from(schema.offerings).where(isNotNull(schema.offerings.poolId));
+    const pools = [h.database.connectAnother(), h.database.connectAnother()];
+    const results = await Promise.allSettled(
+      Array.from({ length: 40 }, (_, i) =>
+        placeOrder(pools[i % 2]!.db, simulatedGateway, {
+          enterprise,
+          userId: user.id,
+          offeringId: offering!.id,
+          quantity: 100,
+          idempotencyKey: `pool-race-${i}`,
+          notRelatedDeclared: true,
+          now: h.now(),
+        }),
+      ),
+    );
+    const placed = results.filter((r) => r.status === 'fulfilled');
+    const refused = results.filter((r) => r.status === 'rejected') as PromiseRejectedResult[];
+    expect(placed).toHaveLength(25);
+    for (const r of refused)
+      expect((r.reason as { cause?: { reason?: string } }).cause?.reason).toBe('pool_capacity_exceeded');
+    const [pool] = await h.db.select().from(schema.computePools);
+    expect(pool!.allocatedUnits).toBe(2_500);
   });
 });

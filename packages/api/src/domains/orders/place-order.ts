@@ -1,4 +1,5 @@
 import { type Db, type DbOrTx, pgErrorOf, schema } from '@nanshan/db';
+import { PARAMS_HASH, RULESET_VERSION } from '@nanshan/rules';
 import { and, eq } from 'drizzle-orm';
 import { recordAudit } from '../../audit/record-audit';
 import { shenzhenDate, shenzhenYear } from '../../clock';
@@ -6,11 +7,17 @@ import { domainError } from '../../errors';
 import { lockCounters, reserveSubsidy } from '../../ledger/subsidy';
 import type { PaymentGateway } from '../../payments/gateway';
 import type { EnterpriseRow } from '../enterprises/membership';
-import { art6AnnualCapFen, quoteArt6Purchase } from './art6-quote';
+import { allocatePoolUnits, takeStock } from '../incubator/pool-capacity';
+import { activeTenancy } from '../incubator/tenancy';
 import { loadListedOffering } from './load-offering';
+import { annualCapFen, articleOf, quotePoolPurchase, quotePurchase } from './purchase-quote';
+import { consecutiveYearsFunded } from './usage-history';
 
 /** Unpaid orders release their reservation after this long (invariant 5: no cap is locked forever). */
 export const PAYMENT_WINDOW_MS = 30 * 60 * 1000;
+
+type OfferingRow = typeof schema.offerings.$inferSelect;
+type ProviderRow = typeof schema.providers.$inferSelect;
 
 export interface PlaceOrderInput {
   enterprise: EnterpriseRow;
@@ -19,6 +26,10 @@ export interface PlaceOrderInput {
   quantity: number;
   idempotencyKey: string;
   now: Date;
+  /** Evidence captured with the order (DOMAIN-NOTES): the declaration and the contract period. */
+  notRelatedDeclared: boolean;
+  contractPeriodFrom?: string | undefined;
+  contractPeriodTo?: string | undefined;
 }
 
 /**
@@ -50,16 +61,11 @@ async function reserveAndRecord(
   const { offering, provider } = await loadListedOffering(tx, input.offeringId, input.quantity);
   const date = shenzhenDate(input.now);
   const year = shenzhenYear(input.now);
-  const key = { enterpriseId: input.enterprise.id, article: 'art6', year };
-  const { usage, fund } = await lockCounters(tx, key, art6AnnualCapFen(date));
-  const quote = quoteArt6Purchase({
-    date,
-    enterprise: input.enterprise,
-    offering,
-    provider,
-    quantity: input.quantity,
-    counters: { usedFen: usage.grantedFen + usage.reservedFen, fund },
-  });
+  const priced = offering.poolId
+    ? await pricePoolPurchase(tx, input, offering.poolId, date)
+    : await priceSubsidisedPurchase(tx, input, { offering, provider, date, year });
+  const { quote, unitPriceFen } = priced;
+  if (offering.stock !== null) await takeStock(tx, offering.id, input.quantity);
   const [order] = await tx
     .insert(schema.orders)
     .values({
@@ -70,25 +76,32 @@ async function reserveAndRecord(
       offeringTitle: offering.title,
       unit: offering.unit,
       quantity: input.quantity,
-      unitPriceFen: offering.unitPriceFen,
+      unitPriceFen,
       listPriceFen: quote.listPriceFen,
       subsidyFen: quote.subsidyFen,
       payableFen: quote.payableFen,
-      article: quote.subsidyFen > 0 ? 'art6' : null,
+      article: quote.subsidyFen > 0 || offering.poolId ? quote.article : null,
+      poolId: offering.poolId,
       fundYear: year,
       idempotencyKey: input.idempotencyKey,
       trace: quote.trace,
       reasons: quote.reasons,
-      rulesetVersion: quote.rulesetVersion,
-      paramsHash: quote.paramsHash,
+      rulesetVersion: RULESET_VERSION,
+      paramsHash: PARAMS_HASH,
       paymentGateway: payments.kind,
+      contractGpuType: offering.gpuModel,
+      contractPeriodFrom: input.contractPeriodFrom ?? null,
+      contractPeriodTo: input.contractPeriodTo ?? null,
+      notRelatedDeclared: input.notRelatedDeclared,
       expiresAt: new Date(input.now.getTime() + PAYMENT_WINDOW_MS),
       createdAt: input.now,
     })
     .returning({ id: schema.orders.id });
   const orderId = order!.id;
   await reserveSubsidy(tx, {
-    ...key,
+    enterpriseId: input.enterprise.id,
+    article: quote.article,
+    year,
     orderId,
     providerId: provider.id,
     providerName: provider.name,
@@ -103,6 +116,39 @@ async function reserveAndRecord(
     at: input.now,
   });
   return orderId;
+}
+
+/** Art. 6 / Art. 9: lock the enterprise's usage row and the fund, then price against the locked figures. */
+async function priceSubsidisedPurchase(
+  tx: DbOrTx,
+  input: PlaceOrderInput,
+  ctx: { offering: OfferingRow; provider: ProviderRow; date: string; year: number },
+) {
+  const article = articleOf(ctx.provider);
+  const key = { enterpriseId: input.enterprise.id, article, year: ctx.year };
+  const { usage, fund } = await lockCounters(tx, key, annualCapFen(article, ctx.date));
+  const quote = quotePurchase({
+    date: ctx.date,
+    enterprise: input.enterprise,
+    offering: ctx.offering,
+    provider: ctx.provider,
+    quantity: input.quantity,
+    counters: {
+      usedFen: usage.grantedFen + usage.reservedFen,
+      fund,
+      consecutiveYearsFunded: await consecutiveYearsFunded(tx, input.enterprise.id, article, ctx.year),
+    },
+    notRelatedDeclared: input.notRelatedDeclared,
+  });
+  return { quote, unitPriceFen: ctx.offering.unitPriceFen };
+}
+
+/** Art. 10: only tenants draw on the pool, at the pool price, and never beyond its capacity. */
+async function pricePoolPurchase(tx: DbOrTx, input: PlaceOrderInput, poolId: string, date: string) {
+  if (!(await activeTenancy(tx, input.enterprise.id, date))) throw domainError('not_a_tenant', 'FORBIDDEN');
+  await allocatePoolUnits(tx, poolId, input.quantity);
+  const quote = quotePoolPurchase({ date, quantity: input.quantity });
+  return { quote, unitPriceFen: quote.unitPriceFen };
 }
 
 async function startPayment(db: Db, payments: PaymentGateway, orderId: string) {

@@ -10,6 +10,7 @@ import { quoteOrder } from './quote-order';
 import { releaseOrder } from './settle-order';
 
 const quantity = z.number().int().min(1).max(1_000_000);
+const isoDate = z.iso.date();
 const orderId = z.object({ orderId: z.uuid() });
 
 async function ownOrder(db: Parameters<typeof requireEnterprise>[0], enterpriseId: string, id: string) {
@@ -24,13 +25,34 @@ async function ownOrder(db: Parameters<typeof requireEnterprise>[0], enterpriseI
 }
 
 export const ordersRouter = router({
-  quote: smeProcedure.input(z.object({ offeringId: z.uuid(), quantity })).query(async ({ ctx, input }) => {
-    const enterprise = await requireEnterprise(ctx.db, ctx.user.id);
-    return quoteOrder(ctx.db, { enterprise, ...input, now: ctx.now() });
-  }),
+  /** Shows what the order would get; the declaration defaults to given, as the checkout asks for it. */
+  quote: smeProcedure
+    .input(z.object({ offeringId: z.uuid(), quantity, notRelatedDeclared: z.boolean().default(true) }))
+    .query(async ({ ctx, input }) => {
+      const enterprise = await requireEnterprise(ctx.db, ctx.user.id);
+      return quoteOrder(ctx.db, { enterprise, ...input, now: ctx.now() });
+    }),
 
   place: smeProcedure
-    .input(z.object({ offeringId: z.uuid(), quantity, idempotencyKey: z.string().min(8).max(100) }))
+    .input(
+      z
+        .object({
+          offeringId: z.uuid(),
+          quantity,
+          idempotencyKey: z.string().min(8).max(100),
+          /** Related parties (a common actual controller) get no subsidy; the buyer must declare. */
+          notRelatedDeclared: z.boolean(),
+          contractPeriodFrom: isoDate.optional(),
+          contractPeriodTo: isoDate.optional(),
+        })
+        .refine(
+          (v) => !v.contractPeriodFrom || !v.contractPeriodTo || v.contractPeriodFrom <= v.contractPeriodTo,
+          {
+            message: 'contract_period_reversed',
+            path: ['contractPeriodTo'],
+          },
+        ),
+    )
     .mutation(async ({ ctx, input }) => {
       const enterprise = await requireEnterprise(ctx.db, ctx.user.id);
       const order = await placeOrder(ctx.db, ctx.payments, {

@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { recordAudit } from '../../audit/record-audit';
 import { domainError } from '../../errors';
 import { postSubsidy, releaseSubsidy, reverseSubsidy } from '../../ledger/subsidy';
+import { releasePoolUnits, returnStock } from '../incubator/pool-capacity';
 
 type OrderRow = typeof schema.orders.$inferSelect;
 export type ReleaseStatus = 'cancelled' | 'expired' | 'failed';
@@ -34,6 +35,7 @@ export async function releaseOrder(
     if (order.status === input.status) return order;
     if (order.status !== 'awaiting_payment') throw domainError('order_not_open', 'PRECONDITION_FAILED');
     await releaseSubsidy(tx, order.id, keyOf(order), input.status);
+    await returnCapacity(tx, order);
     return transition(tx, order, input.status, input.actorUserId, input.now, { closedAt: input.now });
   });
 }
@@ -48,6 +50,7 @@ export async function refundOrder(
     if (order.status === 'refunded') return order;
     if (order.status !== 'paid') throw domainError('order_not_refundable', 'PRECONDITION_FAILED');
     await reverseSubsidy(tx, order.id, keyOf(order));
+    await returnCapacity(tx, order);
     return transition(tx, order, 'refunded', input.actorUserId, input.now, { closedAt: input.now });
   });
 }
@@ -56,6 +59,12 @@ async function lockOrder(tx: DbOrTx, orderId: string): Promise<OrderRow> {
   const [order] = await tx.select().from(schema.orders).where(eq(schema.orders.id, orderId)).for('update');
   if (!order) throw domainError('order_not_found', 'NOT_FOUND');
   return order;
+}
+
+/** Units an unpaid or refunded order held go back to the pool (Art. 10) or the offering's stock. */
+async function returnCapacity(tx: DbOrTx, order: OrderRow) {
+  if (order.poolId) await releasePoolUnits(tx, order.poolId, order.quantity);
+  else await returnStock(tx, order.offeringId, order.quantity);
 }
 
 function keyOf(order: OrderRow) {

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { shenzhenDate, shenzhenYear } from '../../clock';
 import { router, smeProcedure } from '../../trpc';
 import { requireEnterprise } from '../enterprises/membership';
-import { art6AnnualCapFen } from '../orders/art6-quote';
+import { annualCapFen } from '../orders/purchase-quote';
 
 export const subsidyRouter = router({
   /** The enterprise's annual caps: granted (paid), reserved (awaiting payment) and left. */
@@ -25,7 +25,7 @@ export const subsidyRouter = router({
           ),
         );
       const capFen =
-        usage?.capFen ?? art6AnnualCapFen(year === shenzhenYear(now) ? shenzhenDate(now) : `${year}-12-31`);
+        usage?.capFen ?? annualCapFen('art6', year === shenzhenYear(now) ? shenzhenDate(now) : `${year}-12-31`);
       const grantedFen = usage?.grantedFen ?? 0;
       const reservedFen = usage?.reservedFen ?? 0;
       return {
