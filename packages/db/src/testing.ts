@@ -55,7 +55,8 @@ export async function createTestDatabase(env: NodeJS.ProcessEnv = process.env): 
 /** Empties every table between tests (the append-only triggers do not fire on TRUNCATE). */
 export async function truncateAll(db: DbOrTx): Promise<void> {
   await db.execute(sql`
-    truncate table audit_log, ledger_transfers, ledger_accounts, payment_events, orders, subsidy_usage,
+    truncate table audit_log, payout_items, payout_batches, budget_adjustments, parameter_segments,
+      grant_objections, grant_approvals, grant_events, grant_applications, ledger_transfers, ledger_accounts, payment_events, orders, subsidy_usage,
       fund_years, offerings, filing_items, review_decisions, documents, provider_members, providers,
       tenancies, incubator_spaces, compute_pools, enterprise_members, enterprises,
       verification, account, session, "user" restart identity cascade`);

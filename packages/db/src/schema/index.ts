@@ -1,4 +1,5 @@
 export * from './auth';
+export * from './grants';
 export * from './incubator';
 export * from './market';
 export * from './money';
