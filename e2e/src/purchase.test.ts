@@ -32,11 +32,11 @@ describe.runIf(hasChromium)('the first subsidised purchase, in Chromium', () => 
 
     await sme.goto(`${product.base}/`);
     await sme.getByTestId('catalogue-search').fill('H800');
-    await sme.getByTestId('offering-row').first().getByTestId('offering-link').click();
+    await sme.getByTestId('offering-row').filter({ hasText: 'H800' }).first().getByTestId('offering-link').click();
     await sme.getByTestId('quantity-input').fill('100');
     // 100 GPU-hours × ¥32.00 = ¥3,200.00; 30% subsidy = ¥960.00 (Chinese UI by default)
-    await expect.poll(() => sme.getByTestId('quote-subsidy').innerText()).toContain('960.00');
-    await expect.poll(() => sme.getByTestId('quote-payable').innerText()).toContain('2,240.00');
+    await expect.poll(() => sme.getByTestId('quote-subsidy').textContent()).toContain('960.00');
+    await expect.poll(() => sme.getByTestId('quote-payable').textContent()).toContain('2,240.00');
     await sme.getByTestId('quote-trace-toggle').click();
     await expect.poll(() => sme.getByTestId('trace-step').count()).toBeGreaterThan(2);
     await sme.getByTestId('not-related-declaration').check();
@@ -48,8 +48,8 @@ describe.runIf(hasChromium)('the first subsidised purchase, in Chromium', () => 
     await expect.poll(() => sme.getByTestId('order-status').getAttribute('data-status')).toBe('paid');
 
     await sme.goto(`${product.base}/dashboard`);
-    await expect.poll(() => sme.getByTestId('subsidy-cap-card').innerText()).toContain('960.00');
-    await expect.poll(() => sme.getByTestId('subsidy-cap-card').innerText()).toContain('999,040.00');
+    await expect.poll(() => sme.getByTestId('subsidy-cap-card').textContent()).toContain('960.00');
+    await expect.poll(() => sme.getByTestId('subsidy-cap-card').textContent()).toContain('999,040.00');
 
     // English switch
     await sme.getByTestId('language-switch').getByTestId('language-en').click();
@@ -58,7 +58,7 @@ describe.runIf(hasChromium)('the first subsidised purchase, in Chromium', () => 
     const admin = await browser.newPage();
     await signIn(admin, '/admin/sign-in', 'admin@nanshan.gov.cn');
     await admin.getByTestId('fund-summary').waitFor();
-    await expect.poll(() => admin.getByTestId('fund-summary').innerText()).toContain('960.00');
+    await expect.poll(() => admin.getByTestId('fund-summary').textContent()).toContain('960.00');
     await expect.poll(() => admin.getByTestId('admin-order-row').count()).toBe(1);
     expect(await admin.getByTestId('admin-order-status').first().getAttribute('data-status')).toBe('paid');
   });

@@ -1,0 +1,9 @@
+import { queryClient, trpc } from '../../lib/trpc';
+
+/** After an order changes state, every view of orders, quotes and the cap is out of date. */
+export async function refreshAfterOrderChange() {
+  await Promise.all([
+    queryClient.invalidateQueries(trpc.orders.pathFilter()),
+    queryClient.invalidateQueries(trpc.subsidy.pathFilter()),
+  ]);
+}
