@@ -63,8 +63,8 @@ export const REASON_TEXTS: { readonly [R in ReasonCode]: Texts } = {
     en: 'the compute provider is not registered on the platform (Art. 6)',
   },
   related_party: {
-    zh: '供需双方为关联方（第六条，实务）',
-    en: 'provider and buyer are related parties (Art. 6, practice)',
+    zh: '供需双方为关联方（实务：关联交易不予补贴）',
+    en: 'provider and buyer are related parties (practice: related-party purchases get no support)',
   },
   service_not_compute: {
     zh: '非智能算力服务（存储、网络、安全服务不予支持）（第六条）',
@@ -128,6 +128,7 @@ export type ConditionCode =
   | 'provider_in_shenzhen'
   | 'provider_registered'
   | 'not_related_party'
+  | 'not_related_party_services'
   | 'service_is_compute'
   | 'platform_approved'
   | 'lead_unit'
@@ -158,6 +159,11 @@ export const CONDITIONS: { readonly [C in ConditionCode]: Texts & { article: Art
   },
   not_related_party: {
     article: '第六条',
+    zh: '供需双方非关联方',
+    en: 'provider and buyer are not related parties',
+  },
+  not_related_party_services: {
+    article: '第九条',
     zh: '供需双方非关联方',
     en: 'provider and buyer are not related parties',
   },

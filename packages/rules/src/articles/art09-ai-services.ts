@@ -20,6 +20,7 @@ import type { Art9Field } from '../params/table';
 import { admit, applyRate, checkConsecutiveYears, recordRequest } from '../stages';
 
 const VENDOR_FILED = condition('vendor_filed', 'vendor_not_filed');
+const NOT_RELATED_PARTY = condition('not_related_party_services', 'related_party');
 
 export const ART9_FIELDS: readonly Art9Field[] = ['industry', 'services', 'other'];
 
@@ -39,6 +40,8 @@ export interface Art9Input {
   serviceSpendFen?: Fen;
   /** Already granted to the same project under these measures (Art. 4; default 0). */
   projectGrantedFen?: Fen;
+  /** Vendor and buyer share an actual controller (practice, as for Art. 6: such purchases are excluded). */
+  relatedParty?: boolean;
 }
 
 export function aiServicesSupport(input: Art9Input): RuleResult {
@@ -46,6 +49,7 @@ export function aiServicesSupport(input: Art9Input): RuleResult {
   const evaluation = new Evaluation('第九条');
   const inForce = admit(evaluation, input.date, input.applicant);
   evaluation.check(VENDOR_FILED, input.vendorFiled === true);
+  evaluation.check(NOT_RELATED_PARTY, input.relatedParty !== true);
   let amountFen = recordRequest(evaluation, '第九条', input.proposedFen);
   if (!inForce) return evaluation.result(0);
 

@@ -119,6 +119,7 @@ const MEASURES = {
         consecutiveYearsFunded: count,
         field: optional(oneOf(ART9_FIELDS)),
         serviceSpendFen: optional(fen),
+        relatedParty: optional(bool),
       })(value, ''),
     ),
   art10: (value: unknown) =>

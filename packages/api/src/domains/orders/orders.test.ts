@@ -367,6 +367,24 @@ describe('AI services from a filed cloud vendor (Art. 9)', () => {
     );
   });
 
+  it('gives nothing to a related-party purchase', async () => {
+    const q = await (await h.callerFor('large')).orders.quote({
+      offeringId: await offeringId(API),
+      quantity: 1000,
+      notRelatedDeclared: false,
+    });
+    expect(q.subsidyFen).toBe(0);
+    expect(q.reasons).toContain('related_party');
+    expect(
+      q.trace.find(
+        (s) =>
+          s.code === 'condition' &&
+          s.article === '第九条' &&
+          String(s.args.condition) === 'not_related_party_services',
+      ),
+    ).toBeTruthy();
+  });
+
   it('gives nothing when the vendor is not filed', async () => {
     await h.db
       .update(schema.providers)

@@ -71,14 +71,6 @@ export function art9FieldOf(enterprise: EnterpriseRow): Art9Field {
   return 'services';
 }
 
-const relatedPartyStep: TraceStep = {
-  code: 'related_party_declaration_missing',
-  article: '第十五条',
-  args: {},
-  zh: '买方未声明与供应商无关联关系（无共同实际控制人），平台不予补贴。',
-  en: 'The buyer did not declare that buyer and provider are unrelated (no common actual controller); the platform grants no subsidy.',
-};
-
 /**
  * The subsidy for buying `quantity` of an offering on `date`, given the enterprise's use of the article's
  * annual cap and the fund's state. The same function serves the quote and the locked re-check when the order
@@ -115,7 +107,6 @@ export function quotePurchase(input: {
       fund,
     });
   } else {
-    // Art. 9 names no related-party rule; the platform applies the same declaration to every subsidy it grants.
     const support = aiServicesSupport({
       date: input.date,
       applicant,
@@ -125,18 +116,17 @@ export function quotePurchase(input: {
       field: art9FieldOf(input.enterprise),
       grantedThisYearFen: input.counters.usedFen,
       consecutiveYearsFunded: input.counters.consecutiveYearsFunded,
+      relatedParty: !input.notRelatedDeclared,
     });
     const fit = fundFit({ ...fund, requestedFen: support.amountFen });
     const reasons = [...support.reasons];
     if (fit.fitsFen < support.amountFen && fit.fitsFen === 0) reasons.push('fund_exhausted');
-    let amountFen = fit.fitsFen;
-    const trace = [...support.trace, ...fit.trace];
-    if (!input.notRelatedDeclared) {
-      amountFen = 0;
-      reasons.push('related_party');
-      trace.push(relatedPartyStep);
-    }
-    result = { ...support, eligible: support.eligible && amountFen > 0, amountFen, reasons, trace };
+    result = {
+      eligible: support.eligible && fit.fitsFen > 0,
+      amountFen: fit.fitsFen,
+      reasons,
+      trace: [...support.trace, ...fit.trace],
+    };
   }
   // Staff verify a profile before any subsidy is granted; until then the quote shows none, with the reason.
   const verified = input.enterprise.verifiedAt !== null;

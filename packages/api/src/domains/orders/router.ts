@@ -7,6 +7,7 @@ import { requireEnterprise } from '../enterprises/membership';
 import { orderView } from './order-view';
 import { placeOrder } from './place-order';
 import { quoteOrder } from './quote-order';
+import { orderReceipt } from './receipt';
 import { releaseOrder } from './settle-order';
 
 const quantity = z.number().int().min(1).max(1_000_000);
@@ -96,6 +97,12 @@ export const ordersRouter = router({
       now: ctx.now(),
     });
     return orderView(order, providerName);
+  }),
+
+  /** A paid (or refunded) order's printable receipt, with the subsidy's article and trace; own orders only. */
+  receipt: smeProcedure.input(orderId).query(async ({ ctx, input }) => {
+    const enterprise = await requireEnterprise(ctx.db, ctx.user.id);
+    return orderReceipt(ctx.db, { enterpriseId: enterprise.id, orderId: input.orderId });
   }),
 });
 
