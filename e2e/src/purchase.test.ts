@@ -32,7 +32,12 @@ describe.runIf(hasChromium)('the first subsidised purchase, in Chromium', () => 
 
     await sme.goto(`${product.base}/`);
     await sme.getByTestId('catalogue-search').fill('H800');
-    await sme.getByTestId('offering-row').filter({ hasText: 'H800' }).first().getByTestId('offering-link').click();
+    await sme
+      .getByTestId('offering-row')
+      .filter({ hasText: 'H800' })
+      .first()
+      .getByTestId('offering-link')
+      .click();
     await sme.getByTestId('quantity-input').fill('100');
     // 100 GPU-hours × ¥32.00 = ¥3,200.00; 30% subsidy = ¥960.00 (Chinese UI by default)
     await expect.poll(() => sme.getByTestId('quote-subsidy').textContent()).toContain('960.00');

@@ -43,7 +43,12 @@ async function placeH800(key: string) {
     .select()
     .from(schema.offerings)
     .where(eq(schema.offerings.title, 'NVIDIA H800 训练集群 · 8 卡节点'));
-  const { orderId } = await sme.orders.place({ offeringId: o!.id, quantity: 100, idempotencyKey: key, notRelatedDeclared: true });
+  const { orderId } = await sme.orders.place({
+    offeringId: o!.id,
+    quantity: 100,
+    idempotencyKey: key,
+    notRelatedDeclared: true,
+  });
   const [order] = await h.db.select().from(schema.orders).where(eq(schema.orders.id, orderId));
   return order!;
 }
