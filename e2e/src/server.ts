@@ -12,7 +12,8 @@ const TSX = resolve(REPO, 'packages/api/node_modules/.bin/tsx');
  */
 export async function startProduct(port: number) {
   const dataDir = mkdtempSync(join(tmpdir(), 'nanshan-e2e-'));
-  const env = {
+  // Always the embedded database and the simulated gateway, whatever the calling shell has set.
+  const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(port),
     PGLITE_DIR: dataDir,
