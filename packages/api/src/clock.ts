@@ -11,3 +11,8 @@ export function shenzhenDate(at: Date): string {
 export function shenzhenYear(at: Date): number {
   return Number(shenzhenDate(at).slice(0, 4));
 }
+
+/** Shenzhen wall-clock time as `YYYY-MM-DD HH:mm:ss`, for documents people read (statements, receipts). */
+export function shenzhenDateTime(at: Date): string {
+  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
+}

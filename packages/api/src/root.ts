@@ -1,3 +1,5 @@
+import { adminEnterprisesRouter } from './domains/enterprises/admin-router';
+import { enterprisesRouter } from './domains/enterprises/router';
 import { fundRouter } from './domains/fund/router';
 import { incubatorRouter } from './domains/incubator/router';
 import { offeringsRouter } from './domains/offerings/router';
@@ -5,6 +7,7 @@ import { adminOrdersRouter } from './domains/orders/admin-router';
 import { ordersRouter } from './domains/orders/router';
 import { paymentsRouter } from './domains/payments/router';
 import { sessionRouter } from './domains/session/router';
+import { statementsRouter } from './domains/statements/router';
 import { subsidyRouter } from './domains/subsidy/router';
 import { router } from './trpc';
 
@@ -14,8 +17,10 @@ export const appRouter = router({
   orders: ordersRouter,
   payments: paymentsRouter,
   subsidy: subsidyRouter,
+  enterprises: enterprisesRouter,
+  statements: statementsRouter,
   incubator: incubatorRouter,
-  admin: router({ orders: adminOrdersRouter, fund: fundRouter }),
+  admin: router({ orders: adminOrdersRouter, fund: fundRouter, enterprises: adminEnterprisesRouter }),
 });
 
 export type AppRouter = typeof appRouter;

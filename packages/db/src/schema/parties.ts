@@ -8,8 +8,10 @@ import {
   primaryKey,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+
 import { user } from './auth';
 import { createdAt, fen } from './columns';
 
@@ -42,6 +44,8 @@ export const enterprises = pgTable(
       'enterprise_sizes_non_negative',
       sql`${t.employees} >= 0 and ${t.revenueFen} >= 0 and ${t.assetsFen} >= 0`,
     ),
+    // Art. 3: "registered in Nanshan" is derived from the registered district, never stated separately.
+    check('enterprise_nanshan_from_district', sql`${t.registeredInNanshan} = (${t.district} = '南山区')`),
   ],
 );
 
@@ -60,6 +64,8 @@ export const enterpriseMembers = pgTable(
   (t) => [
     primaryKey({ columns: [t.enterpriseId, t.userId] }),
     check('enterprise_member_role', sql`${t.role} in ('owner', 'member')`),
+    // A person acts for one enterprise: every SME query is scoped by it.
+    uniqueIndex('enterprise_member_one_enterprise').on(t.userId),
   ],
 );
 
@@ -105,5 +111,8 @@ export const providerMembers = pgTable(
       .references(() => user.id, { onDelete: 'cascade' }),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.providerId, t.userId] })],
+  (t) => [
+    primaryKey({ columns: [t.providerId, t.userId] }),
+    uniqueIndex('provider_member_one_provider').on(t.userId),
+  ],
 );

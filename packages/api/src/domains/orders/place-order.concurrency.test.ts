@@ -100,7 +100,13 @@ describe.runIf(realPostgres)('concurrent orders on real Postgres', () => {
     // Make the large firm and the outside firm eligible too, so three enterprises compete for the fund.
     await h.db
       .update(schema.enterprises)
-      .set({ registeredInNanshan: true, employees: 50, revenueFen: 1_000_000_00, techSmeRegistered: true });
+      .set({
+        district: '南山区',
+        registeredInNanshan: true,
+        employees: 50,
+        revenueFen: 1_000_000_00,
+        techSmeRegistered: true,
+      });
     const orders = (
       await Promise.all([fire('sme', N / 3, 'f1'), fire('large', N / 3, 'f2'), fire('outside', N / 3, 'f3')])
     ).flat();

@@ -56,8 +56,16 @@ export async function placeOrder(db: Db, payments: PaymentGateway, input: PlaceO
 async function reserveAndRecord(
   tx: DbOrTx,
   payments: PaymentGateway,
-  input: PlaceOrderInput,
+  outer: PlaceOrderInput,
 ): Promise<string> {
+  // Re-read the enterprise under a share lock: a verification revoked or a fact changed by staff or the
+  // owner at this moment either finishes first (and is seen here) or waits until this order is recorded.
+  const [enterprise] = await tx
+    .select()
+    .from(schema.enterprises)
+    .where(eq(schema.enterprises.id, outer.enterprise.id))
+    .for('share');
+  const input = { ...outer, enterprise: enterprise! };
   const { offering, provider } = await loadListedOffering(tx, input.offeringId, input.quantity);
   const date = shenzhenDate(input.now);
   const year = shenzhenYear(input.now);

@@ -1,0 +1,3 @@
+CREATE UNIQUE INDEX "enterprise_member_one_enterprise" ON "enterprise_members" USING btree ("user_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "provider_member_one_provider" ON "provider_members" USING btree ("user_id");--> statement-breakpoint
+ALTER TABLE "enterprises" ADD CONSTRAINT "enterprise_nanshan_from_district" CHECK ("enterprises"."registered_in_nanshan" = ("enterprises"."district" = '南山区'));
