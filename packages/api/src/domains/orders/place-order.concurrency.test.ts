@@ -98,15 +98,13 @@ describe.runIf(realPostgres)('concurrent orders on real Postgres', () => {
   it(`${N} simultaneous orders from several enterprises never overdraw a nearly empty fund`, async () => {
     await h.db.transaction((tx) => setFundBudget(tx, 2026, 1_000_000, 'nearly empty'));
     // Make the large firm and the outside firm eligible too, so three enterprises compete for the fund.
-    await h.db
-      .update(schema.enterprises)
-      .set({
-        district: '南山区',
-        registeredInNanshan: true,
-        employees: 50,
-        revenueFen: 1_000_000_00,
-        techSmeRegistered: true,
-      });
+    await h.db.update(schema.enterprises).set({
+      district: '南山区',
+      registeredInNanshan: true,
+      employees: 50,
+      revenueFen: 1_000_000_00,
+      techSmeRegistered: true,
+    });
     const orders = (
       await Promise.all([fire('sme', N / 3, 'f1'), fire('large', N / 3, 'f2'), fire('outside', N / 3, 'f3')])
     ).flat();
