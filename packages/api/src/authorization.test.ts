@@ -1,0 +1,119 @@
+import { queryRows } from '@nanshan/db';
+import { TRPCError } from '@trpc/server';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appRouter } from './root';
+import { createHarness, type Harness } from './test/harness';
+
+/**
+ * The authorization matrix: every procedure of the app router × every role. The table is the
+ * specification; a procedure missing from it fails the suite, so nothing ships without a decision on who
+ * may call it. Refused calls must be refused before any input is read, and change nothing.
+ */
+type Who = 'anonymous' | 'sme' | 'provider' | 'admin';
+const ROLES: Who[] = ['anonymous', 'sme', 'provider', 'admin'];
+const SIGNED_IN: Who[] = ['sme', 'provider', 'admin'];
+
+const ACCESS: Record<string, Who[]> = {
+  'session.me': ROLES,
+  'offerings.list': ROLES,
+  'orders.quote': ['sme'],
+  'orders.place': ['sme'],
+  'orders.mine': ['sme'],
+  'orders.get': ['sme'],
+  'orders.cancel': ['sme'],
+  'orders.receipt': ['sme'],
+  'payments.simulatePay': ['sme'],
+  'subsidy.summary': ['sme'],
+  'subsidy.monthly': ['sme'],
+  'statements.orders': ['sme'],
+  'incubator.mine': ['sme'],
+  'enterprises.options': SIGNED_IN,
+  'enterprises.register': ['sme'],
+  'enterprises.mine': ['sme'],
+  'enterprises.update': ['sme'],
+  'enterprises.eligibility': ['sme'],
+  'enterprises.members': ['sme'],
+  'enterprises.addMember': ['sme'],
+  'enterprises.removeMember': ['sme'],
+  'admin.orders.list': ['admin'],
+  'admin.fund.summary': ['admin'],
+  'admin.enterprises.list': ['admin'],
+  'admin.enterprises.get': ['admin'],
+  'admin.enterprises.verify': ['admin'],
+  'admin.enterprises.reject': ['admin'],
+  'admin.enterprises.revokeVerification': ['admin'],
+};
+
+const procedures = appRouter._def.procedures as Record<string, { _def: { type: 'query' | 'mutation' } }>;
+
+let h: Harness;
+beforeAll(async () => {
+  h = await createHarness();
+  await h.reset();
+});
+afterAll(async () => h.close());
+
+async function rowCounts() {
+  const tables = await queryRows<{ tablename: string }>(
+    h.db,
+    sql`select tablename from pg_tables where schemaname = 'public' order by tablename`,
+  );
+  const counts: Record<string, string> = {};
+  for (const { tablename } of tables) {
+    const [row] = await queryRows<{ n: unknown }>(h.db, sql.raw(`select count(*) as n from "${tablename}"`));
+    counts[tablename] = String(row?.n);
+  }
+  return counts;
+}
+
+function call(caller: unknown, path: string, input: unknown): Promise<unknown> {
+  const fn = path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller);
+  return (fn as (input: unknown) => Promise<unknown>)(input);
+}
+
+describe('authorization matrix', () => {
+  it('has a decision for every procedure, and none for procedures that do not exist', () => {
+    expect(Object.keys(procedures).sort()).toEqual(Object.keys(ACCESS).sort());
+  });
+
+  it('refuses every role that is not allowed, before reading input, changing nothing', async () => {
+    const before = await rowCounts();
+    const failures: string[] = [];
+    for (const who of ROLES) {
+      const caller = await h.callerFor(who === 'anonymous' ? null : who === 'sme' ? 'sme' : who);
+      for (const path of Object.keys(procedures)) {
+        if (ACCESS[path]?.includes(who)) continue;
+        // Deliberately invalid input: a refusal must come from the role check, not from validation.
+        const error = await call(caller, path, { bogus: true }).then(
+          () => null,
+          (e: unknown) => e,
+        );
+        const expected = who === 'anonymous' ? 'UNAUTHORIZED' : 'FORBIDDEN';
+        if (!(error instanceof TRPCError) || error.code !== expected) {
+          failures.push(`${who} → ${path}: ${error instanceof TRPCError ? error.code : 'allowed'}`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(await rowCounts()).toEqual(before);
+  });
+
+  it('lets every allowed role through the role check', async () => {
+    const failures: string[] = [];
+    for (const who of ROLES) {
+      const caller = await h.callerFor(who === 'anonymous' ? null : who);
+      for (const [path, allowed] of Object.entries(ACCESS)) {
+        if (!allowed.includes(who) || procedures[path]?._def.type !== 'query') continue;
+        const error = await call(caller, path, { bogus: true }).then(
+          () => null,
+          (e: unknown) => e,
+        );
+        if (error instanceof TRPCError && (error.code === 'UNAUTHORIZED' || error.code === 'FORBIDDEN')) {
+          failures.push(`${who} → ${path}: ${error.code}`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+});
