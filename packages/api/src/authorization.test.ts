@@ -45,7 +45,10 @@ const ACCESS: Record<string, Who[]> = {
   'admin.enterprises.revokeVerification': ['admin'],
 };
 
-const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { type: 'query' | 'mutation' } }>;
+const procedures = appRouter._def.procedures as unknown as Record<
+  string,
+  { _def: { type: 'query' | 'mutation' } }
+>;
 
 let h: Harness;
 beforeAll(async () => {
