@@ -1,5 +1,5 @@
 import { schema, toSafeInteger } from '@nanshan/db';
-import { and, asc, count, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { publicProcedure, router } from '../../trpc';
 
@@ -15,6 +15,8 @@ export const offeringsRouter = router({
   list: publicProcedure.input(listInput).query(async ({ ctx, input }) => {
     const filters: SQL[] = [
       eq(schema.offerings.status, 'listed'),
+      // The Art. 10 compute pool is sold to incubator tenants only, from their incubator page.
+      isNull(schema.offerings.poolId),
       sql`${schema.providers.status} in ('approved', 'filed')`,
     ];
     if (input.kind) filters.push(eq(schema.offerings.kind, input.kind));
