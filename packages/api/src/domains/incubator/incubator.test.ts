@@ -70,6 +70,13 @@ describe('Art. 10 incubator', () => {
     expect((await pool()).allocatedUnits).toBe(0);
   });
 
+  it('keeps the pool out of the public catalogue', async () => {
+    const poolId = await poolOfferingId();
+    const { items } = await (await h.callerFor(null)).offerings.list({ page: 1, pageSize: 100 });
+    expect(items.length).toBeGreaterThan(5);
+    expect(items.map((i) => i.id)).not.toContain(poolId);
+  });
+
   it('refuses non-tenants, and never oversells the shared capacity', async () => {
     const refused = await (await h.callerFor('large')).orders
       .place({
