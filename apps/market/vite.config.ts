@@ -27,8 +27,10 @@ export default defineConfig({
               name: 'mantine',
               test: /node_modules[\\/](@mantine|@floating-ui|react-number-format|react-remove-scroll|react-transition-group)/,
               priority: 2,
+              tags: ['$initial'],
             },
-            { name: 'vendor', test: /node_modules[\\/]/, priority: 1 },
+            // `$initial`: libraries only a lazily loaded page needs (the dashboard's charts) load with that page.
+            { name: 'vendor', test: /node_modules[\\/]/, priority: 1, tags: ['$initial'] },
           ],
         },
       },

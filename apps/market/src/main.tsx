@@ -1,4 +1,5 @@
 import '@nanshan/ui/styles.css';
+import './print.css';
 import { NanshanProvider } from '@nanshan/ui';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';

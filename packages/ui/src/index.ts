@@ -11,10 +11,12 @@ export { type OrderStatus, StatusBadge, type StatusBadgeProps } from './componen
 export { TraceList, type TraceListProps, type TraceStepView } from './components/TraceList';
 export { describeError, type ErrorDescription, type ValidationIssue } from './errors/describe-error';
 export { type ErrorText, useErrorText } from './errors/use-error-text';
+export { type Base64File, base64ToBytes, downloadBase64File } from './files/download-file';
 export { type AppResources, createI18n, LANGUAGE_STORAGE_KEY } from './i18n/create-i18n';
 export { DEFAULT_LANGUAGE, LANGUAGES, type Language, toLanguage } from './i18n/languages';
 export { uiEn } from './i18n/ui-en';
 export { type UiMessages, uiZhCN } from './i18n/ui-zh-CN';
 export { pickText, useLanguage } from './i18n/use-language';
 export { formatFen } from './money/format-fen';
+export { fenToYuanText, parseYuanToFen } from './money/parse-yuan';
 export { theme } from './theme';

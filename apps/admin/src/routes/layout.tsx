@@ -19,13 +19,35 @@ function NavItem({
   return (
     <NavLink to={to} end={to === '/'} onClick={onClick} style={{ textDecoration: 'none' }}>
       {({ isActive }) => (
-        <Button component="span" variant={isActive ? 'light' : 'subtle'} size="sm" data-testid={testId}>
+        <Button
+          component="span"
+          variant={isActive ? 'light' : 'subtle'}
+          size="sm"
+          fullWidth
+          justify="flex-start"
+          data-testid={testId}
+          data-active={isActive || undefined}
+        >
           {label}
         </Button>
       )}
     </NavLink>
   );
 }
+
+/** The staff console's sections, in the order of the daily work. */
+const SECTIONS = [
+  'overview',
+  'enterprises',
+  'providers',
+  'grants',
+  'fund',
+  'settlement',
+  'reports',
+  'audit',
+  'parameters',
+  'orders',
+] as const;
 
 /** Every page but sign-in: staff only. */
 export function GuardedLayout() {
@@ -37,10 +59,18 @@ export function GuardedLayout() {
       tagline={t('app.tagline')}
       onHome={() => void navigate('/')}
       userMenu={<UserMenu />}
+      navPlacement="sidebar"
       nav={(close) => (
         <>
-          <NavItem to="/" label={t('nav.overview')} testId="nav-overview" onClick={close} />
-          <NavItem to="/orders" label={t('nav.orders')} testId="nav-orders" onClick={close} />
+          {SECTIONS.map((section) => (
+            <NavItem
+              key={section}
+              to={section === 'overview' ? '/' : `/${section}`}
+              label={t(`nav.${section}`)}
+              testId={`nav-${section}`}
+              onClick={close}
+            />
+          ))}
         </>
       )}
     >

@@ -5,14 +5,16 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { FundSummaryCard } from '../features/fund/FundSummaryCard';
 import { AdminOrdersTable } from '../features/orders/AdminOrdersTable';
+import { WorkQueue } from '../features/overview/WorkQueue';
 import { trpc } from '../lib/trpc';
 
-/** The landing page: the fund's committed / reserved / left, and the latest orders behind those numbers. */
+/** The landing page: what waits for staff, the fund's committed / reserved / left, and the latest orders. */
 export function OverviewRoute() {
   const { t } = useTranslation();
   const latest = useQuery(trpc.admin.orders.list.queryOptions({ page: 1, pageSize: 10 }));
   return (
     <Stack gap="lg">
+      <WorkQueue />
       <FundSummaryCard />
       <Card>
         <Stack>

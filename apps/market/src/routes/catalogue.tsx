@@ -1,53 +1,62 @@
 import { Alert, Group, Pagination, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { QueryState } from '@nanshan/ui';
-import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { CatalogueFilters } from '../features/catalogue/CatalogueFilters';
 import { CatalogueTable } from '../features/catalogue/CatalogueTable';
+import {
+  type CatalogueQuery,
+  catalogueListInput,
+  readCatalogueQuery,
+  writeCatalogueQuery,
+} from '../features/catalogue/catalogue-query';
 import { useMe } from '../features/session/use-me';
 import { trpc } from '../lib/trpc';
 
 const PAGE_SIZE = 10;
 
-function pageFrom(value: string | null): number {
-  const n = Number(value);
-  return Number.isSafeInteger(n) && n >= 1 ? n : 1;
-}
-
-/** The public catalogue; search and page live in the URL so back/forward and shared links keep them. */
+/**
+ * The public catalogue: search, filters, sort and page live in the URL so back/forward and shared links keep them.
+ * A signed-in enterprise sees, per offering, its subsidy now and the price after it (from the server).
+ */
 export function CatalogueRoute() {
   const { t } = useTranslation();
   const me = useMe();
   const [params, setParams] = useSearchParams();
-  const search = params.get('q') ?? '';
-  const page = pageFrom(params.get('page'));
-  const [draft, setDraft] = useState(search);
+  const query = readCatalogueQuery(params);
+  const [draft, setDraft] = useState(query.search);
   // Back/forward can change the search in the URL; the box follows (our own debounced update already matches).
-  const [seenSearch, setSeenSearch] = useState(search);
-  if (search !== seenSearch) {
-    setSeenSearch(search);
-    if (draft.trim() !== search) setDraft(search);
+  const [seenSearch, setSeenSearch] = useState(query.search);
+  if (query.search !== seenSearch) {
+    setSeenSearch(query.search);
+    if (draft.trim() !== query.search) setDraft(query.search);
   }
+  // Two changes in one render (e.g. the category, then the sort) must both land: react-router's functional update
+  // sees the parameters of the last render, so the latest written parameters are kept here.
+  const latest = useRef(params);
+  latest.current = params;
+  const change = (changes: Partial<CatalogueQuery>) => {
+    const next = writeCatalogueQuery(latest.current, changes);
+    latest.current = next;
+    setParams(next);
+  };
+  const applySearch = useDebouncedCallback((value: string) => change({ search: value.trim() }), 300);
 
-  const applySearch = useDebouncedCallback((value: string) => {
-    setParams((p) => {
-      const next = new URLSearchParams(p);
-      if (value.trim()) next.set('q', value.trim());
-      else next.delete('q');
-      next.delete('page');
-      return next;
-    });
-  }, 300);
-
-  const list = useQuery(
-    trpc.offerings.list.queryOptions({ search: search || undefined, page, pageSize: PAGE_SIZE }),
-  );
-  // Rows are shown only for what the search box says now: while a new search is being typed or fetched the old rows
-  // give way to a skeleton, so nobody (and no test) clicks an offering from the previous results.
-  const typing = draft.trim() !== search;
   const isSme = me.data?.user.role === 'sme' && me.data.enterprise !== null;
+  const list = useQuery(
+    trpc.offerings.list.queryOptions(catalogueListInput(query, PAGE_SIZE, isSme), {
+      // While the next page or filter loads, the previous rows stay, dimmed (and not clickable).
+      placeholderData: keepPreviousData,
+      enabled: !me.isPending,
+    }),
+  );
+  // Rows are shown only for what the search box says now: while a new search is being typed, the old rows give way
+  // to a skeleton, so nobody (and no test) clicks an offering from the previous results.
+  const typing = draft.trim() !== query.search;
+  const stale = list.isPlaceholderData;
   const pages = list.data ? Math.max(1, Math.ceil(list.data.total / PAGE_SIZE)) : 1;
 
   return (
@@ -74,8 +83,9 @@ export function CatalogueRoute() {
         type="search"
         data-testid="catalogue-search"
       />
+      <CatalogueFilters query={query} canSortBySubsidy={isSme} onChange={change} />
       <QueryState
-        query={typing ? { ...list, isPending: true } : list}
+        query={typing || me.isPending ? { ...list, isPending: true } : list}
         isEmpty={(d) => d.items.length === 0}
         empty={
           <Text c="dimmed" ta="center" py="xl" data-testid="catalogue-empty">
@@ -85,11 +95,15 @@ export function CatalogueRoute() {
         skeletonRows={6}
       >
         {(data) => (
-          <Stack gap="sm">
+          <Stack
+            gap="sm"
+            style={{ opacity: stale ? 0.55 : 1, pointerEvents: stale ? 'none' : undefined }}
+            aria-busy={stale}
+          >
             <Text size="sm" c="dimmed" data-testid="catalogue-total">
               {t('catalogue.total', { count: data.total })}
             </Text>
-            <CatalogueTable offerings={data.items} showSubsidyHint={isSme} />
+            <CatalogueTable offerings={data.items} showSubsidy={isSme} />
           </Stack>
         )}
       </QueryState>
@@ -97,14 +111,8 @@ export function CatalogueRoute() {
         <Group justify="center">
           <Pagination
             total={pages}
-            value={Math.min(page, pages)}
-            onChange={(p) =>
-              setParams((prev) => {
-                const next = new URLSearchParams(prev);
-                next.set('page', String(p));
-                return next;
-              })
-            }
+            value={Math.min(query.page, pages)}
+            onChange={(p) => change({ page: p })}
             data-testid="catalogue-pagination"
           />
         </Group>

@@ -1,4 +1,4 @@
-import { Accordion, Alert, Anchor, Card, Grid, Group, List, Stack, Title } from '@mantine/core';
+import { Accordion, Alert, Anchor, Button, Card, Grid, Group, List, Stack, Title } from '@mantine/core';
 import { formatFen, QueryState, StatusBadge, TraceList, useLanguage } from '@nanshan/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -77,6 +77,16 @@ export function OrderRoute() {
                     <Alert color="teal" title={t('order.paidTitle')} data-testid="order-paid">
                       {t('order.paidBody', { subsidy: formatFen(o.subsidyFen, language) })}
                     </Alert>
+                  ) : null}
+                  {o.status === 'paid' || o.status === 'refunded' ? (
+                    <Button
+                      component={Link}
+                      to={`/orders/${o.id}/receipt`}
+                      variant="light"
+                      data-testid="order-receipt-link"
+                    >
+                      {t('order.receipt')}
+                    </Button>
                   ) : null}
                   {o.status === 'cancelled' || o.status === 'expired' || o.status === 'failed' ? (
                     <Alert color="gray" title={t('order.closedTitle')} data-testid="order-closed">

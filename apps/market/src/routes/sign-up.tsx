@@ -16,7 +16,14 @@ export function SignUpRoute() {
               {t('auth.signUpSubtitle')}
             </Text>
           </div>
-          <SignUpForm onSignedUp={() => void navigate('/dashboard', { replace: true })} />
+          {/* A new account has no enterprise or provider yet: onboarding starts with registering it. */}
+          <SignUpForm
+            onSignedUp={(role) =>
+              void navigate(role === 'provider' ? '/provider/register' : '/enterprise/register', {
+                replace: true,
+              })
+            }
+          />
           <Text size="sm">
             {t('auth.haveAccount')}{' '}
             <Anchor component={Link} to="/sign-in">

@@ -5,12 +5,25 @@ import { type DbOrTx, schema } from '@nanshan/db';
  * - `appropriation:<year>` → `fund:<year>`: the budget the district sets for the year (Art. 2).
  * - `fund:<year>` → `provider_payable:<provider>`: a subsidy the district owes a provider for an order.
  * - `provider_payable:<provider>` → `fund:<year>`: a reversed (refunded) subsidy.
- * The fund's balance (credits − debits) is what is left to commit.
+ * - `fund:<year>` → `grant_payable:<application>`: a grant decided under Arts. 5–14 (pending until disbursed;
+ *   one account per application, so its reservation and payout are found by account).
+ * - `provider_payable:<provider>` → `disbursed:<year>`: a subsidy paid out to the provider in a payout batch
+ *   (settlement); `<year>` is the fund year the order's subsidy was committed in.
+ * - `disbursed:<year>` → `provider_payable:<provider>`: a clawback recovered — an order refunded after it was paid
+ *   out left the provider owing the subsidy back, and a later payout batch netted it off.
+ * The fund's balance (credits − debits) is what is left to commit. A provider's payable balance (posted transfers
+ * only) is what the district still owes it — negative while it owes a clawback.
  */
 export const accountCode = {
   appropriation: (year: number) => `appropriation:${year}`,
   fund: (year: number) => `fund:${year}`,
   providerPayable: (providerId: string) => `provider_payable:${providerId}`,
+  grantPayable: (applicationId: string) => `grant_payable:${applicationId}`,
+  /**
+   * What the district has actually paid out of the year's fund (to providers in settlement; grant disbursements
+   * may use it too). Its balance is the fund summary's `disbursedFen`; it is part of, never beyond, `committed`.
+   */
+  disbursed: (year: number) => `disbursed:${year}`,
 };
 
 export async function ensureAccounts(

@@ -1,5 +1,13 @@
 import { type DbOrTx, queryRows, toSafeInteger } from '@nanshan/db';
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
+
+/**
+ * A reversed (refunded) subsidy: provider payable back to the fund. Payouts also debit a provider's payable (towards
+ * `disbursed:<year>`), so the credit side must be checked too.
+ */
+const REVERSAL = sql.raw(
+  `(t.kind = 'single' and t.debit_account like 'provider_payable:%' and t.credit_account like 'fund:%')`,
+);
 
 /**
  * Recomputes, from the transfers alone, what the counters claim: per fund year the budget, committed and
@@ -15,7 +23,7 @@ export async function fundBalancesFromLedger(db: DbOrTx) {
       coalesce(sum(case when t.kind = 'single' and t.debit_account like 'appropriation:%' then t.amount_fen end), 0)
         - coalesce(sum(case when t.kind = 'single' and t.credit_account like 'appropriation:%' then t.amount_fen end), 0) as budget,
       coalesce(sum(case when t.kind = 'post_pending' then t.amount_fen end), 0)
-        - coalesce(sum(case when t.kind = 'single' and t.debit_account like 'provider_payable:%' then t.amount_fen end), 0) as committed,
+        - coalesce(sum(case when ${REVERSAL} then t.amount_fen end), 0) as committed,
       coalesce(sum(case when t.kind = 'pending' and r.pending_id is null then t.amount_fen end), 0) as reserved
     from ledger_transfers t left join resolved r on r.pending_id = t.id
     where t.fund_year is not null
@@ -29,6 +37,15 @@ export async function fundBalancesFromLedger(db: DbOrTx) {
   }));
 }
 
+/** `grant_payable:<application id>` (ledger/accounts.ts): the account names the application. */
+const GRANT_PAYABLE_LIKE = sql.raw(`'grant_payable:%'`);
+const GRANT_PAYABLE_FROM = sql.raw(String('grant_payable:'.length + 1));
+
+/**
+ * Per (enterprise, article, year) the granted and reserved amounts. A grant counts in its application's year (for an
+ * Art. 6 declaration the spend year, whose usage row it shares with market orders), which can differ from the fund
+ * year of the decision that pays it (ledger/grants.ts); every other transfer counts in its fund year.
+ */
 export async function usageFromLedger(db: DbOrTx) {
   const rows = await queryRows<{
     enterprise_id: string;
@@ -40,13 +57,16 @@ export async function usageFromLedger(db: DbOrTx) {
     db,
     sql`
     with resolved as (select pending_id from ledger_transfers where pending_id is not null)
-    select t.enterprise_id, t.article, t.fund_year as year,
+    select t.enterprise_id, t.article, coalesce(g.year, t.fund_year) as year,
       coalesce(sum(case when t.kind = 'post_pending' then t.amount_fen end), 0)
-        - coalesce(sum(case when t.kind = 'single' and t.debit_account like 'provider_payable:%' then t.amount_fen end), 0) as granted,
+        - coalesce(sum(case when ${REVERSAL} then t.amount_fen end), 0) as granted,
       coalesce(sum(case when t.kind = 'pending' and r.pending_id is null then t.amount_fen end), 0) as reserved
     from ledger_transfers t left join resolved r on r.pending_id = t.id
+      left join grant_applications g on g.id = (case
+        when t.credit_account like ${GRANT_PAYABLE_LIKE} then substr(t.credit_account, ${GRANT_PAYABLE_FROM})
+        when t.debit_account like ${GRANT_PAYABLE_LIKE} then substr(t.debit_account, ${GRANT_PAYABLE_FROM}) end)::uuid
     where t.enterprise_id is not null
-    group by t.enterprise_id, t.article, t.fund_year`,
+    group by t.enterprise_id, t.article, coalesce(g.year, t.fund_year)`,
   );
   return rows.map((r) => ({
     enterpriseId: r.enterprise_id,
@@ -54,5 +74,159 @@ export async function usageFromLedger(db: DbOrTx) {
     year: toSafeInteger(r.year),
     grantedFen: toSafeInteger(r.granted),
     reservedFen: toSafeInteger(r.reserved),
+  }));
+}
+
+const PAYOUT = sql.raw(
+  `(t.kind = 'single' and t.debit_account like 'provider_payable:%' and t.credit_account like 'disbursed:%')`,
+);
+const CLAWBACK_RECOVERED = sql.raw(
+  `(t.kind = 'single' and t.debit_account like 'disbursed:%' and t.credit_account like 'provider_payable:%')`,
+);
+
+/**
+ * What the district has paid out of a fund year — subsidies to providers and grants to enterprises, less clawbacks
+ * recovered — from the ledger: the balance of `disbursed:<year>`.
+ */
+export async function disbursedFromLedger(db: DbOrTx, year: number): Promise<number> {
+  const [row] = await queryRows<{ disbursed: unknown }>(
+    db,
+    sql`
+    select coalesce(sum(case when t.credit_account like 'disbursed:%' then t.amount_fen
+                             when t.debit_account like 'disbursed:%' then -t.amount_fen end), 0) as disbursed
+    from ledger_transfers t
+    where t.fund_year = ${year} and t.kind = 'single'`,
+  );
+  return toSafeInteger(row?.disbursed);
+}
+
+/**
+ * Per order, what its provider is owed for it: subsidy posted − reversed (refund) − paid out + clawback recovered.
+ * Positive: a subsidy not yet paid out; negative: a clawback (refunded after it was paid out) not yet recovered;
+ * orders at zero are left out. The sum per provider equals the provider's payable balance.
+ */
+export async function orderPayables(
+  db: DbOrTx,
+  filter: { providerIds?: readonly string[]; orderIds?: readonly string[] } = {},
+) {
+  const conditions: SQL[] = [sql`t.order_id is not null`];
+  if (filter.providerIds) {
+    if (filter.providerIds.length === 0) return [];
+    conditions.push(
+      sql`o.provider_id in (${sql.join(
+        filter.providerIds.map((id) => sql`${id}`),
+        sql`, `,
+      )})`,
+    );
+  }
+  if (filter.orderIds) {
+    if (filter.orderIds.length === 0) return [];
+    conditions.push(
+      sql`t.order_id in (${sql.join(
+        filter.orderIds.map((id) => sql`${id}`),
+        sql`, `,
+      )})`,
+    );
+  }
+  const rows = await queryRows<{
+    order_id: string;
+    provider_id: string;
+    posted: unknown;
+    reversed: unknown;
+    paid_out: unknown;
+    clawed_back: unknown;
+  }>(
+    db,
+    sql`
+    select t.order_id, o.provider_id,
+      coalesce(sum(case when t.kind = 'post_pending' then t.amount_fen end), 0) as posted,
+      coalesce(sum(case when ${REVERSAL} then t.amount_fen end), 0) as reversed,
+      coalesce(sum(case when ${PAYOUT} then t.amount_fen end), 0) as paid_out,
+      coalesce(sum(case when ${CLAWBACK_RECOVERED} then t.amount_fen end), 0) as clawed_back
+    from ledger_transfers t join orders o on o.id = t.order_id
+    where ${sql.join(conditions, sql` and `)}
+    group by t.order_id, o.provider_id`,
+  );
+  return rows
+    .map((r) => {
+      const postedFen = toSafeInteger(r.posted);
+      const reversedFen = toSafeInteger(r.reversed);
+      const paidOutFen = toSafeInteger(r.paid_out);
+      const clawedBackFen = toSafeInteger(r.clawed_back);
+      return {
+        orderId: r.order_id,
+        providerId: r.provider_id,
+        postedFen,
+        reversedFen,
+        paidOutFen,
+        clawedBackFen,
+        owedFen: postedFen - reversedFen - paidOutFen + clawedBackFen,
+      };
+    })
+    .filter((r) => r.owedFen !== 0);
+}
+
+/**
+ * Each provider's payable balance from posted transfers (reservations not yet paid are not owed): subsidies posted
+ * and clawbacks recovered, minus reversals and payouts.
+ */
+export async function providerPayableBalances(db: DbOrTx, providerIds?: readonly string[]) {
+  const rows = await queryRows<{ account: string; balance: unknown }>(
+    db,
+    sql`
+    select account, sum(amount) as balance from (
+      select t.credit_account as account, t.amount_fen as amount from ledger_transfers t
+        where t.kind in ('post_pending', 'single') and t.credit_account like 'provider_payable:%'
+      union all
+      select t.debit_account, -t.amount_fen from ledger_transfers t
+        where t.kind = 'single' and t.debit_account like 'provider_payable:%'
+    ) movements
+    group by account`,
+  );
+  const balances = new Map<string, number>();
+  for (const r of rows) {
+    const providerId = r.account.slice('provider_payable:'.length);
+    if (!providerIds || providerIds.includes(providerId)) balances.set(providerId, toSafeInteger(r.balance));
+  }
+  return balances;
+}
+
+/**
+ * A fund year's movements per Shenzhen calendar day (UTC+8), from the ledger: budget set, subsidies committed
+ * (posted − reversed), reserved (held − released or posted) and disbursed. Summed from the first day they give the
+ * year's counters on any day (the burn-down).
+ */
+export async function fundDailyMovements(db: DbOrTx, year: number) {
+  const rows = await queryRows<{
+    day: string;
+    budget: unknown;
+    committed: unknown;
+    reserved: unknown;
+    disbursed: unknown;
+  }>(
+    db,
+    sql`
+    select to_char(((t.created_at at time zone 'UTC') + interval '8 hours')::date, 'YYYY-MM-DD') as day,
+      coalesce(sum(case when t.kind = 'single' and t.debit_account like 'appropriation:%' then t.amount_fen
+                        when t.kind = 'single' and t.credit_account like 'appropriation:%' then -t.amount_fen end), 0)
+        as budget,
+      coalesce(sum(case when t.kind = 'post_pending' then t.amount_fen
+                        when ${REVERSAL} then -t.amount_fen end), 0) as committed,
+      coalesce(sum(case when t.kind = 'pending' then t.amount_fen
+                        when t.kind in ('post_pending', 'void_pending') then -t.amount_fen end), 0) as reserved,
+      coalesce(sum(case when t.kind = 'single' and t.credit_account like 'disbursed:%' then t.amount_fen
+                        when t.kind = 'single' and t.debit_account like 'disbursed:%' then -t.amount_fen end), 0)
+        as disbursed
+    from ledger_transfers t
+    where t.fund_year = ${year}
+    group by 1
+    order by 1`,
+  );
+  return rows.map((r) => ({
+    day: r.day,
+    budgetFen: toSafeInteger(r.budget),
+    committedFen: toSafeInteger(r.committed),
+    reservedFen: toSafeInteger(r.reserved),
+    disbursedFen: toSafeInteger(r.disbursed),
   }));
 }

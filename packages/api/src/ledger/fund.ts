@@ -38,3 +38,18 @@ export async function setFundBudget(
     .set({ budgetFen: sql`${schema.fundYears.budgetFen} + ${delta}` })
     .where(eq(schema.fundYears.year, year));
 }
+
+/**
+ * Creates the year's fund row on first use (budget 0) and locks it for the rest of the transaction, so a budget
+ * change can check the new amount against what is committed and reserved before moving money (`setFundBudget`
+ * then takes the same lock again, which is free).
+ */
+export async function lockFundYear(tx: DbOrTx, year: number) {
+  await tx.insert(schema.fundYears).values({ year, budgetFen: 0 }).onConflictDoNothing();
+  const [fund] = await tx
+    .select()
+    .from(schema.fundYears)
+    .where(eq(schema.fundYears.year, year))
+    .for('update');
+  return fund!;
+}

@@ -2,6 +2,7 @@ import { serve } from '@hono/node-server';
 import { migrate } from '@nanshan/db';
 import { systemClock } from '../clock';
 import { releaseExpiredReservations } from '../domains/orders/expire-orders';
+import { delistExpiredProviders } from '../domains/providers/delist';
 import { BUILT_APPS, createApp } from './app';
 import { configFromEnv } from './config';
 
@@ -14,6 +15,9 @@ const app = createApp({ database, auth, payments, stripeWebhook, staticRoots: BU
 const sweep = setInterval(() => {
   releaseExpiredReservations(database.db, payments, systemClock()).catch((error) =>
     console.error('expiry sweep failed', error),
+  );
+  delistExpiredProviders(database.db, systemClock()).catch((error) =>
+    console.error('expired-filing sweep failed', error),
   );
 }, SWEEP_EVERY_MS);
 

@@ -13,17 +13,32 @@ export interface AppFrameProps {
   /** The signed-in user's menu, or a sign-in link. */
   userMenu?: ReactNode;
   onHome?: () => void;
+  /** `header` (default): links in the header on wide screens. `sidebar`: a side bar from `sm` up, for long menus. */
+  navPlacement?: 'header' | 'sidebar';
   children: ReactNode;
 }
 
 /** The page frame shared by both apps: header with product name, navigation, language switch and user menu. */
-export function AppFrame({ productName, tagline, nav, userMenu, onHome, children }: AppFrameProps) {
+export function AppFrame({
+  productName,
+  tagline,
+  nav,
+  userMenu,
+  onHome,
+  navPlacement = 'header',
+  children,
+}: AppFrameProps) {
   const { t } = useTranslation('ui');
   const [opened, { toggle, close }] = useDisclosure(false);
+  const sidebar = navPlacement === 'sidebar';
   return (
     <AppShell
       header={{ height: 64 }}
-      navbar={{ width: 260, breakpoint: 'sm', collapsed: { mobile: !opened, desktop: true } }}
+      navbar={{
+        width: sidebar ? 220 : 260,
+        breakpoint: 'sm',
+        collapsed: { mobile: !opened, desktop: !sidebar },
+      }}
       padding="md"
     >
       <AppShell.Header>
@@ -48,7 +63,7 @@ export function AppFrame({ productName, tagline, nav, userMenu, onHome, children
                 </Text>
               ) : null}
             </UnstyledButton>
-            {nav ? (
+            {nav && !sidebar ? (
               <Group gap={4} ml="lg" visibleFrom="sm" component="nav">
                 {nav(close)}
               </Group>
@@ -62,8 +77,8 @@ export function AppFrame({ productName, tagline, nav, userMenu, onHome, children
       </AppShell.Header>
       {nav ? (
         <AppShell.Navbar p="md">
-          {/* Rendered only while open, so links (and their test ids) exist once in the page. */}
-          {opened ? (
+          {/* Rendered only while open (or as the side bar), so links (and their test ids) exist once in the page. */}
+          {opened || sidebar ? (
             <Stack gap={4} component="nav">
               {nav(close)}
             </Stack>

@@ -20,16 +20,32 @@ function has<K extends string>(table: Record<K, string>, key: string): key is K 
   return Object.hasOwn(table, key);
 }
 
+/**
+ * An app may word its own domain reasons and field names in its namespace (`translation`): `errors.reason.<code>`
+ * and `field.<name>`. They are read before the shared table, so each app explains the refusals only it meets.
+ */
+function appString(bundle: unknown, path: readonly string[]): string | null {
+  let node: unknown = bundle;
+  for (const key of path) {
+    if (typeof node !== 'object' || node === null || !Object.hasOwn(node, key)) return null;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return typeof node === 'string' ? node : null;
+}
+
 /** Turns any error into localized text: a reason code wins over the tRPC code, which wins over the generic text. */
 export function useErrorText(): (error: unknown) => ErrorText {
   const { t, i18n } = useTranslation('ui');
   const messages = i18n.getResourceBundle(i18n.resolvedLanguage ?? 'zh-CN', 'ui') as UiMessages | undefined;
   const table = messages ?? (i18n.getResourceBundle('zh-CN', 'ui') as UiMessages);
+  const appBundle: unknown = i18n.getResourceBundle(i18n.resolvedLanguage ?? 'zh-CN', 'translation');
 
   function issueText(issue: ValidationIssue): string {
     const last = issue.path.at(-1);
     const fieldName = typeof last === 'string' ? last : 'input';
-    const field = has<FieldKey>(table.field, fieldName) ? t(`field.${fieldName}`) : fieldName;
+    const field =
+      appString(appBundle, ['field', fieldName]) ??
+      (has<FieldKey>(table.field, fieldName) ? t(`field.${fieldName}`) : fieldName);
     const minimum = String(issue.minimum ?? '');
     const maximum = String(issue.maximum ?? '');
     const stringy = issue.origin === 'string';
@@ -56,6 +72,8 @@ export function useErrorText(): (error: unknown) => ErrorText {
     const d = describeError(error);
     switch (d.kind) {
       case 'server': {
+        const appReason = d.reason ? appString(appBundle, ['errors', 'reason', d.reason]) : null;
+        if (appReason) return { message: appReason, details: [], code: d.reason };
         if (d.reason && has<ReasonKey>(table.errors.reason, d.reason)) {
           return { message: t(`errors.reason.${d.reason}`), details: [], code: d.reason };
         }

@@ -1,27 +1,21 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Offering } from '../../lib/api-types';
-import { queryClient, trpc } from '../../lib/trpc';
-
-const PAGE_SIZE = 100;
+import { trpc } from '../../lib/trpc';
 
 /**
- * One listed offering by id. The API has no `offerings.get` yet, so a page opened directly (not from the catalogue,
- * which hands the row over as router state) pages through the public catalogue until it finds the id.
+ * One listed offering by id (`offerings.get`). Opened from the catalogue, the row it handed over as router state
+ * shows at once while the fresh copy loads. An offering that is not listed (or not found) reads as null.
  */
 export function useOffering(offeringId: string, fromCatalogue: Offering | undefined) {
-  return useQuery({
-    queryKey: ['offering', offeringId],
-    initialData: fromCatalogue?.id === offeringId ? fromCatalogue : undefined,
-    staleTime: 60_000,
-    queryFn: async (): Promise<Offering | null> => {
-      for (let page = 1; ; page++) {
-        const { items, total } = await queryClient.fetchQuery(
-          trpc.offerings.list.queryOptions({ page, pageSize: PAGE_SIZE }),
-        );
-        const found = items.find((o) => o.id === offeringId);
-        if (found) return found;
-        if (page * PAGE_SIZE >= total || items.length === 0) return null;
-      }
-    },
-  });
+  return useQuery(
+    trpc.offerings.get.queryOptions(
+      { offeringId },
+      {
+        placeholderData: fromCatalogue?.id === offeringId ? fromCatalogue : undefined,
+        staleTime: 60_000,
+        select: (o): Offering | null => o,
+        retry: (count, error) => error.data?.reason !== 'offering_not_found' && count < 2,
+      },
+    ),
+  );
 }

@@ -1,4 +1,4 @@
-import { Anchor, Table, Text } from '@mantine/core';
+import { Anchor, Button, Table, Text } from '@mantine/core';
 import { DateTime, Money, StatusBadge } from '@nanshan/ui';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -7,7 +7,7 @@ import type { OrderListItem } from '../../lib/api-types';
 export function OrdersTable({ orders }: { orders: OrderListItem[] }) {
   const { t } = useTranslation();
   return (
-    <Table.ScrollContainer minWidth={820}>
+    <Table.ScrollContainer minWidth={880}>
       <Table data-testid="orders-table">
         <Table.Thead>
           <Table.Tr>
@@ -18,6 +18,7 @@ export function OrdersTable({ orders }: { orders: OrderListItem[] }) {
             <Table.Th ta="right">{t('orders.columns.subsidy')}</Table.Th>
             <Table.Th ta="right">{t('orders.columns.payable')}</Table.Th>
             <Table.Th>{t('orders.columns.status')}</Table.Th>
+            <Table.Th aria-label={t('orders.receipt')} />
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -46,6 +47,19 @@ export function OrdersTable({ orders }: { orders: OrderListItem[] }) {
               </Table.Td>
               <Table.Td>
                 <StatusBadge status={o.status} data-testid="order-row-status" />
+              </Table.Td>
+              <Table.Td>
+                {o.status === 'paid' || o.status === 'refunded' ? (
+                  <Button
+                    component={Link}
+                    to={`/orders/${o.id}/receipt`}
+                    size="compact-xs"
+                    variant="subtle"
+                    data-testid="receipt-link"
+                  >
+                    {t('orders.receipt')}
+                  </Button>
+                ) : null}
               </Table.Td>
             </Table.Tr>
           ))}

@@ -1,4 +1,15 @@
-import { Alert, Button, Card, Loader, NumberInput, Radio, Stack, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Card,
+  Group,
+  Loader,
+  NumberInput,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { ErrorNotice } from '@nanshan/ui';
@@ -11,8 +22,10 @@ import { newIdempotencyKey } from '../../lib/idempotency-key';
 import { queryClient, trpc } from '../../lib/trpc';
 import { useUnitLabel } from '../catalogue/use-unit-label';
 import { useMe } from '../session/use-me';
+import { contractPeriodProblem } from './contract-period';
 import { QuoteBreakdown } from './QuoteBreakdown';
 import { quantityProblem } from './quantity';
+import { type Declaration, RelatedPartyDeclaration } from './RelatedPartyDeclaration';
 
 /** Quantity → live quote (price, subsidy, cap left, trace) → place order with an idempotency key. */
 export function QuotePanel({ offering }: { offering: Offering }) {
@@ -28,7 +41,11 @@ export function QuotePanel({ offering }: { offering: Offering }) {
   // Related parties (a common actual controller) get no subsidy, so the buyer must declare either way before
   // ordering; nothing is pre-ticked. Until then the quote shows what an unrelated buyer gets (and says so); once
   // declared, the quote is asked with the same answer the order carries, so it shows what placing reserves.
-  const [declaration, setDeclaration] = useState<'not_related' | 'related' | null>(null);
+  const [declaration, setDeclaration] = useState<Declaration | null>(null);
+  // The contract period is optional evidence kept with the order (DOMAIN-NOTES: contract with GPU type, quantity,
+  // period); when given it must be whole and in order.
+  const [period, setPeriod] = useState({ from: '', to: '' });
+  const periodProblem = contractPeriodProblem(period);
   const notRelatedDeclared = declaration !== 'related';
 
   const canOrder = me.data?.user.role === 'sme' && me.data.enterprise !== null;
@@ -60,14 +77,15 @@ export function QuotePanel({ offering }: { offering: Offering }) {
   );
 
   function placeOrder() {
-    if (problem || typeof quantity !== 'number' || declaration === null) return;
-    const scope = `${offering.id}:${quantity}:${declaration}`;
+    if (problem || periodProblem || typeof quantity !== 'number' || declaration === null) return;
+    const scope = `${offering.id}:${quantity}:${declaration}:${period.from}:${period.to}`;
     if (checkout.current?.scope !== scope) checkout.current = { scope, key: newIdempotencyKey() };
     place.mutate({
       offeringId: offering.id,
       quantity,
       notRelatedDeclared,
       idempotencyKey: checkout.current.key,
+      ...(period.from && period.to ? { contractPeriodFrom: period.from, contractPeriodTo: period.to } : {}),
     });
   }
 
@@ -91,26 +109,50 @@ export function QuotePanel({ offering }: { offering: Offering }) {
           data-testid="quantity-input"
         />
         {canOrder ? (
-          <Radio.Group
-            label={t('quote.declarationLabel')}
-            description={t('quote.declarationNote')}
+          <Stack gap={6}>
+            <Text size="sm" fw={500}>
+              {t('quote.contractPeriod')}
+            </Text>
+            <Text size="xs" c="dimmed">
+              {t('quote.contractPeriodHint')}
+            </Text>
+            <Group grow gap="sm" align="flex-start">
+              <TextInput
+                type="date"
+                label={t('quote.contractFrom')}
+                value={period.from}
+                max={period.to || undefined}
+                onChange={(e) => {
+                  const from = e.currentTarget.value;
+                  setPeriod((p) => ({ ...p, from }));
+                }}
+                data-testid="contract-period-from"
+              />
+              <TextInput
+                type="date"
+                label={t('quote.contractTo')}
+                value={period.to}
+                min={period.from || undefined}
+                onChange={(e) => {
+                  const to = e.currentTarget.value;
+                  setPeriod((p) => ({ ...p, to }));
+                }}
+                data-testid="contract-period-to"
+              />
+            </Group>
+            {periodProblem ? (
+              <Text size="xs" c="red" data-testid="contract-period-error">
+                {t(periodProblem)}
+              </Text>
+            ) : null}
+          </Stack>
+        ) : null}
+        {canOrder ? (
+          <RelatedPartyDeclaration
+            providerName={offering.providerName}
             value={declaration}
-            onChange={(v) => setDeclaration(v === 'related' ? 'related' : 'not_related')}
-            withAsterisk
-          >
-            <Stack gap="xs" mt="xs">
-              <Radio
-                value="not_related"
-                label={t('quote.notRelated', { provider: offering.providerName })}
-                data-testid="not-related-declaration"
-              />
-              <Radio
-                value="related"
-                label={t('quote.related', { provider: offering.providerName })}
-                data-testid="related-party-declaration"
-              />
-            </Stack>
-          </Radio.Group>
+            onChange={setDeclaration}
+          />
         ) : null}
         {me.isPending ? null : !me.data ? (
           <Alert color="nanshan" variant="light">
@@ -130,7 +172,20 @@ export function QuotePanel({ offering }: { offering: Offering }) {
         ) : me.data.user.role !== 'sme' ? (
           <Alert color="gray">{t('quote.notSme')}</Alert>
         ) : !me.data.enterprise ? (
-          <Alert color="yellow">{t('quote.noEnterprise')}</Alert>
+          <Alert color="yellow">
+            <Stack gap="xs">
+              <Text size="sm">{t('quote.noEnterprise')}</Text>
+              <Button
+                component={Link}
+                to="/enterprise/register"
+                size="xs"
+                w="fit-content"
+                data-testid="quote-register-enterprise"
+              >
+                {t('quote.registerEnterprise')}
+              </Button>
+            </Stack>
+          </Alert>
         ) : problem ? (
           <Text size="sm" c="dimmed">
             {t('quote.enterQuantity')}
@@ -161,7 +216,7 @@ export function QuotePanel({ offering }: { offering: Offering }) {
             <Button
               size="md"
               onClick={placeOrder}
-              disabled={!quoteIsCurrent || quote.isError || declaration === null}
+              disabled={!quoteIsCurrent || quote.isError || declaration === null || periodProblem !== null}
               loading={place.isPending}
               data-testid="place-order"
             >

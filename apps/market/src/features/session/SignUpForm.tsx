@@ -1,4 +1,4 @@
-import { Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Button, PasswordInput, Radio, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { ErrorNotice } from '@nanshan/ui';
@@ -8,14 +8,19 @@ import { authClient } from '../../lib/auth-client';
 import { queryClient, trpc } from '../../lib/trpc';
 import { emailText, passwordText, requiredText, useFieldError } from '../../lib/validation';
 
-/** Self-service sign-up creates an SME user (the server refuses any other role over HTTP). */
-export function SignUpForm({ onSignedUp }: { onSignedUp: () => void }) {
+export type SignUpRole = 'sme' | 'provider';
+
+/**
+ * Self-service sign-up creates an enterprise (SME) user or a provider user; the server refuses any other role over
+ * HTTP. Each then registers its enterprise or provider.
+ */
+export function SignUpForm({ onSignedUp }: { onSignedUp: (role: SignUpRole) => void }) {
   const { t } = useTranslation();
   const fieldError = useFieldError();
   const [failure, setFailure] = useState<unknown>(null);
   const form = useForm({
     mode: 'controlled',
-    initialValues: { name: '', email: '', password: '' },
+    initialValues: { name: '', email: '', password: '', role: 'sme' as SignUpRole },
     validate: { name: requiredText, email: emailText, password: passwordText },
   });
 
@@ -25,7 +30,9 @@ export function SignUpForm({ onSignedUp }: { onSignedUp: () => void }) {
       name: values.name.trim(),
       email: values.email.trim(),
       password: values.password,
-    });
+      // better-auth's additional user field (see packages/api auth): 'sme' or 'provider' only.
+      role: values.role,
+    } as Parameters<typeof authClient.signUp.email>[0]);
     if (error) {
       setFailure(error);
       return;
@@ -33,12 +40,28 @@ export function SignUpForm({ onSignedUp }: { onSignedUp: () => void }) {
     queryClient.removeQueries();
     await queryClient.fetchQuery(trpc.session.me.queryOptions());
     notifications.show({ color: 'teal', message: t('auth.signedUp') });
-    onSignedUp();
+    onSignedUp(values.role);
   }
 
   return (
     <form onSubmit={form.onSubmit(submit)} noValidate>
       <Stack>
+        <Radio.Group label={t('auth.accountType')} {...form.getInputProps('role')}>
+          <Stack gap="xs" mt={6}>
+            <Radio
+              value="sme"
+              label={t('auth.roleSme')}
+              description={t('auth.roleSmeHint')}
+              data-testid="sign-up-role-sme"
+            />
+            <Radio
+              value="provider"
+              label={t('auth.roleProvider')}
+              description={t('auth.roleProviderHint')}
+              data-testid="sign-up-role-provider"
+            />
+          </Stack>
+        </Radio.Group>
         <TextInput
           label={t('auth.name')}
           autoComplete="name"

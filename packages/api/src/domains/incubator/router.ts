@@ -1,6 +1,6 @@
 import { schema } from '@nanshan/db';
 import { incubatorRent, plainTrace } from '@nanshan/rules';
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { shenzhenDate } from '../../clock';
 import { router, smeProcedure } from '../../trpc';
 import { requireEnterprise } from '../enterprises/membership';
@@ -41,9 +41,12 @@ export const incubatorRouter = router({
       return { month: month.slice(0, 7), tenancyMonth: r.month, payBps: r.payBps, rentDueFen: r.rentDueFen };
     });
     const pools = await ctx.db
-      .select({ pool: schema.computePools, offeringId: schema.offerings.id })
+      .select({ pool: schema.computePools, offering: schema.offerings, providerName: schema.providers.name })
       .from(schema.computePools)
-      .innerJoin(schema.offerings, eq(schema.offerings.poolId, schema.computePools.id));
+      .innerJoin(schema.offerings, eq(schema.offerings.poolId, schema.computePools.id))
+      .innerJoin(schema.providers, eq(schema.providers.id, schema.offerings.providerId))
+      .where(eq(schema.offerings.status, 'listed'))
+      .orderBy(asc(schema.computePools.name));
     return {
       space: { name: space.name, address: space.address },
       unit: tenancy.unit,
@@ -58,9 +61,12 @@ export const incubatorRouter = router({
         trace: plainTrace(current.trace),
       },
       schedule,
-      pools: pools.map(({ pool, offeringId }) => ({
+      pools: pools.map(({ pool, offering, providerName }) => ({
         id: pool.id,
-        offeringId,
+        offeringId: offering.id,
+        providerName,
+        minQuantity: offering.minQuantity,
+        maxQuantity: offering.maxQuantity,
         name: pool.name,
         gpuModel: pool.gpuModel,
         unit: pool.unit,

@@ -1,23 +1,37 @@
 import { type DbOrTx, schema } from '@nanshan/db';
 import { eq } from 'drizzle-orm';
 import { domainError } from '../../errors';
+import { filingPeriodOn, isActiveStatus } from '../providers/filing-period';
+import { enterProviderGate } from '../providers/membership';
 
-/** A listed offering with its provider, or a refusal the buyer can read. */
-export async function loadListedOffering(db: DbOrTx, offeringId: string, quantity: number) {
+/**
+ * A listed offering with its provider, or a refusal the buyer can read. `today` is the Shenzhen date of the
+ * purchase: a provider outside its registration / 备案 validity period takes no new orders.
+ *
+ * Inside the order transaction the provider's gate is held shared and its row share-locked before the offering and
+ * provider are read: a suspension or revocation (which holds them exclusively and delists the offerings) either
+ * commits first and is seen here, or waits until this order is recorded — and, the gate being fair, orders that
+ * arrive while it waits queue behind it. Shared holders do not block each other, so orders are not serialised.
+ */
+export async function loadListedOffering(db: DbOrTx, offeringId: string, quantity: number, today: string) {
+  const [found] = await db
+    .select({ providerId: schema.offerings.providerId })
+    .from(schema.offerings)
+    .where(eq(schema.offerings.id, offeringId));
+  if (!found) throw domainError('offering_not_found', 'NOT_FOUND');
+  await enterProviderGate(db, found.providerId, 'shared');
   const [row] = await db
     .select({ offering: schema.offerings, provider: schema.providers })
     .from(schema.offerings)
     .innerJoin(schema.providers, eq(schema.providers.id, schema.offerings.providerId))
-    .where(eq(schema.offerings.id, offeringId));
+    .where(eq(schema.offerings.id, offeringId))
+    .for('share', { of: schema.providers });
   if (!row) throw domainError('offering_not_found', 'NOT_FOUND');
   if (row.offering.status !== 'listed') throw domainError('offering_not_listed', 'PRECONDITION_FAILED');
-  if (
-    row.provider.status === 'suspended' ||
-    row.provider.status === 'revoked' ||
-    row.provider.status === 'pending'
-  ) {
-    throw domainError('provider_not_active', 'PRECONDITION_FAILED');
-  }
+  if (!isActiveStatus(row.provider.status)) throw domainError('provider_not_active', 'PRECONDITION_FAILED');
+  const period = filingPeriodOn(row.provider, today);
+  if (period === 'expired') throw domainError('provider_filing_expired', 'PRECONDITION_FAILED');
+  if (period === 'not_yet_valid') throw domainError('provider_filing_not_yet_valid', 'PRECONDITION_FAILED');
   if (quantity < row.offering.minQuantity || quantity > row.offering.maxQuantity) {
     throw domainError('quantity_out_of_range', 'BAD_REQUEST');
   }

@@ -66,8 +66,8 @@ async function reserveAndRecord(
     .where(eq(schema.enterprises.id, outer.enterprise.id))
     .for('share');
   const input = { ...outer, enterprise: enterprise! };
-  const { offering, provider } = await loadListedOffering(tx, input.offeringId, input.quantity);
   const date = shenzhenDate(input.now);
+  const { offering, provider } = await loadListedOffering(tx, input.offeringId, input.quantity, date);
   const year = shenzhenYear(input.now);
   const priced = offering.poolId
     ? await pricePoolPurchase(tx, input, offering.poolId, date)

@@ -17,8 +17,8 @@ export async function quoteOrder(
     now: Date;
   },
 ) {
-  const { offering, provider } = await loadListedOffering(db, input.offeringId, input.quantity);
   const date = shenzhenDate(input.now);
+  const { offering, provider } = await loadListedOffering(db, input.offeringId, input.quantity, date);
   const year = shenzhenYear(input.now);
   const article = articleOf(provider);
   const [usage] = await db

@@ -1,0 +1,19 @@
+import { useTranslation } from 'react-i18next';
+import { StateBadge } from '../common/StateBadge';
+import { GRANT_STATUS_COLORS } from './labels';
+import type { GrantStatus } from './workflow';
+
+export function GrantStatusBadge({
+  status,
+  'data-testid': testId = 'grant-status',
+}: {
+  status: GrantStatus;
+  'data-testid'?: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <StateBadge status={status} color={GRANT_STATUS_COLORS[status]} data-testid={testId}>
+      {t(`grants.status.${status}`)}
+    </StateBadge>
+  );
+}

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { stepperState } from './workflow';
+
+describe('stepperState', () => {
+  it('follows the main path', () => {
+    expect(stepperState('submitted')).toEqual({ active: 0, detour: null, complete: false });
+    expect(stepperState('public_notice')).toEqual({ active: 5, detour: null, complete: false });
+    expect(stepperState('paid')).toEqual({ active: 7, detour: null, complete: true });
+  });
+
+  it('draws a detour on the step it left from', () => {
+    const history = [
+      { fromStatus: null, toStatus: 'submitted' },
+      { fromStatus: 'submitted', toStatus: 'formal_check' },
+      { fromStatus: 'formal_check', toStatus: 'bureau_review' },
+      { fromStatus: 'bureau_review', toStatus: 'info_requested' },
+    ];
+    expect(stepperState('info_requested', history)).toEqual({
+      active: 2,
+      detour: 'info_requested',
+      complete: false,
+    });
+    expect(stepperState('rejected', history.slice(0, 2))).toEqual({
+      active: 1,
+      detour: 'rejected',
+      complete: false,
+    });
+    expect(stepperState('withdrawn')).toEqual({ active: 0, detour: 'withdrawn', complete: false });
+  });
+});

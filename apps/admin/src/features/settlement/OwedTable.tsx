@@ -1,0 +1,141 @@
+import { ActionIcon, Checkbox, Group, Table, Text } from '@mantine/core';
+import { DateTime, Money } from '@nanshan/ui';
+import { Fragment, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OwedProvider } from '../../lib/api-types';
+import { useArticleLabel } from '../common/use-article-label';
+
+/** What the district owes each provider, with the orders behind it; providers can be picked for a payout batch. */
+export function OwedTable({
+  providers,
+  selected,
+  onToggle,
+  onToggleAll,
+}: {
+  providers: OwedProvider[];
+  selected: ReadonlySet<string>;
+  onToggle: (providerId: string) => void;
+  onToggleAll: (all: boolean) => void;
+}) {
+  const { t } = useTranslation();
+  const articleLabel = useArticleLabel();
+  const [open, setOpen] = useState<string | null>(null);
+  const payable = providers.filter((p) => p.netFen > 0);
+  const allSelected = payable.length > 0 && payable.every((p) => selected.has(p.providerId));
+  return (
+    <Table.ScrollContainer minWidth={860}>
+      <Table data-testid="owed-table">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th w={40}>
+              <Checkbox
+                checked={allSelected}
+                indeterminate={!allSelected && selected.size > 0}
+                onChange={() => onToggleAll(!allSelected)}
+                aria-label={t('settlement.selectAll')}
+                data-testid="owed-select-all"
+              />
+            </Table.Th>
+            <Table.Th>{t('settlement.columns.provider')}</Table.Th>
+            <Table.Th ta="right">{t('settlement.columns.owed')}</Table.Th>
+            <Table.Th ta="right">{t('settlement.columns.clawback')}</Table.Th>
+            <Table.Th ta="right">{t('settlement.columns.net')}</Table.Th>
+            <Table.Th ta="right">{t('settlement.columns.ledger')}</Table.Th>
+            <Table.Th ta="right">{t('settlement.columns.orders')}</Table.Th>
+            <Table.Th w={40} />
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {providers.map((p) => {
+            const expanded = open === p.providerId;
+            return (
+              <Fragment key={p.providerId}>
+                <Table.Tr data-testid="owed-row" data-provider-id={p.providerId}>
+                  <Table.Td>
+                    <Checkbox
+                      checked={selected.has(p.providerId)}
+                      disabled={p.netFen <= 0}
+                      onChange={() => onToggle(p.providerId)}
+                      aria-label={p.providerName}
+                      data-testid="owed-select"
+                    />
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm" fw={600}>
+                      {p.providerName}
+                    </Text>
+                    <Text size="xs" c="dimmed" ff="monospace">
+                      {p.providerUscc}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td ta="right">
+                    <Money fen={p.owedFen} size="sm" />
+                  </Table.Td>
+                  <Table.Td ta="right">
+                    <Money fen={p.clawbackFen} size="sm" c={p.clawbackFen < 0 ? 'red.7' : undefined} />
+                  </Table.Td>
+                  <Table.Td ta="right">
+                    <Money fen={p.netFen} size="sm" fw={700} data-testid="owed-net" />
+                  </Table.Td>
+                  <Table.Td ta="right">
+                    <Money fen={p.ledgerBalanceFen} size="sm" c="dimmed" />
+                  </Table.Td>
+                  <Table.Td ta="right">{p.lines.length}</Table.Td>
+                  <Table.Td>
+                    <ActionIcon
+                      variant="subtle"
+                      onClick={() => setOpen(expanded ? null : p.providerId)}
+                      aria-expanded={expanded}
+                      aria-label={t('settlement.showOrders')}
+                      data-testid="owed-expand"
+                    >
+                      {expanded ? '−' : '+'}
+                    </ActionIcon>
+                  </Table.Td>
+                </Table.Tr>
+                {expanded ? (
+                  <Table.Tr>
+                    <Table.Td colSpan={8} bg="var(--mantine-color-gray-0)">
+                      <Table>
+                        <Table.Tbody>
+                          {p.lines.map((l) => (
+                            <Table.Tr
+                              key={`${l.kind}-${l.orderId}`}
+                              data-testid="owed-line"
+                              data-kind={l.kind}
+                            >
+                              <Table.Td>{l.paidAt ? <DateTime value={l.paidAt} size="xs" /> : '—'}</Table.Td>
+                              <Table.Td>
+                                <Text size="xs">{l.enterpriseName}</Text>
+                              </Table.Td>
+                              <Table.Td>
+                                <Text size="xs">{l.offeringTitle}</Text>
+                              </Table.Td>
+                              <Table.Td>
+                                <Text size="xs">{articleLabel(l.article)}</Text>
+                              </Table.Td>
+                              <Table.Td>
+                                <Text size="xs" c={l.kind === 'clawback' ? 'red.7' : undefined}>
+                                  {t(`settlement.kind.${l.kind}`)}
+                                </Text>
+                              </Table.Td>
+                              <Table.Td ta="right">
+                                <Group justify="flex-end">
+                                  <Money fen={l.amountFen} size="xs" />
+                                </Group>
+                              </Table.Td>
+                            </Table.Tr>
+                          ))}
+                        </Table.Tbody>
+                      </Table>
+                    </Table.Td>
+                  </Table.Tr>
+                ) : null}
+              </Fragment>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

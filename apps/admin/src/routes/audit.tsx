@@ -1,0 +1,163 @@
+import { Autocomplete, Badge, CloseButton, Group, Pagination, Stack, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { QueryState } from '@nanshan/ui';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AuditTable } from '../features/audit/AuditTable';
+import { AuditVerifyButton, AuditVerifyResult, useAuditVerify } from '../features/audit/AuditVerifyButton';
+import { ACTION_PREFIXES, TARGET_TYPES } from '../features/audit/targets';
+import { PageHeader } from '../features/common/PageHeader';
+import type { AuditListInput } from '../lib/api-types';
+import { trpc } from '../lib/trpc';
+import { pageFrom, useSearchState } from '../lib/use-search-state';
+
+const PAGE_SIZE = 50;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A text filter typed freely, sent to the URL (and the server) after a pause. */
+function useDebouncedParam(
+  name: string,
+  params: URLSearchParams,
+  update: (c: Record<string, string | null>) => void,
+) {
+  const [value, setValue] = useState(params.get(name) ?? '');
+  const [debounced] = useDebouncedValue(value.trim(), 400);
+  useEffect(() => {
+    if ((params.get(name) ?? '') !== debounced) update({ [name]: debounced || null, page: null });
+  }, [debounced, name, params, update]);
+  return [value, setValue] as const;
+}
+
+/** Every admin and money-moving action, filterable; each entry opens to its before / after; the chain can be verified. */
+export function AuditRoute() {
+  const { t } = useTranslation();
+  const [params, update] = useSearchState();
+  const page = pageFrom(params.get('page'));
+  const [action, setAction] = useDebouncedParam('action', params, update);
+  const [targetType, setTargetType] = useDebouncedParam('targetType', params, update);
+  const [targetId, setTargetId] = useDebouncedParam('targetId', params, update);
+  const from = params.get('from') ?? '';
+  const to = params.get('to') ?? '';
+  const actor = params.get('actor');
+
+  const input: AuditListInput = {
+    page,
+    pageSize: PAGE_SIZE,
+    ...(params.get('action') ? { actionPrefix: params.get('action') ?? '' } : {}),
+    ...(params.get('targetType') ? { targetType: params.get('targetType') ?? '' } : {}),
+    ...(params.get('targetId') ? { targetId: params.get('targetId') ?? '' } : {}),
+    ...(ISO_DATE.test(from) ? { fromDate: from } : {}),
+    ...(ISO_DATE.test(to) ? { toDate: to } : {}),
+    ...(actor ? { actorUserId: actor } : {}),
+  };
+  const list = useQuery(trpc.admin.audit.list.queryOptions(input, { placeholderData: keepPreviousData }));
+  const verify = useAuditVerify();
+  const pages = list.data ? Math.max(1, Math.ceil(list.data.total / PAGE_SIZE)) : 1;
+
+  return (
+    <Stack gap="lg">
+      <PageHeader
+        title={t('audit.title')}
+        subtitle={t('audit.subtitle')}
+        actions={<AuditVerifyButton verify={verify} />}
+      />
+      <AuditVerifyResult verify={verify} />
+      <Group align="flex-end" gap="sm" wrap="wrap">
+        <Autocomplete
+          label={t('audit.filters.action')}
+          placeholder={t('audit.filters.actionPlaceholder')}
+          data={[...ACTION_PREFIXES]}
+          value={action}
+          onChange={setAction}
+          w={{ base: '100%', xs: 200 }}
+          data-testid="audit-filter-action"
+        />
+        <Autocomplete
+          label={t('audit.filters.targetType')}
+          data={[...TARGET_TYPES]}
+          value={targetType}
+          onChange={setTargetType}
+          w={{ base: '100%', xs: 180 }}
+          data-testid="audit-filter-target-type"
+        />
+        <TextInput
+          label={t('audit.filters.targetId')}
+          value={targetId}
+          onChange={(e) => setTargetId(e.currentTarget.value)}
+          w={{ base: '100%', xs: 260 }}
+          data-testid="audit-filter-target-id"
+        />
+        <TextInput
+          type="date"
+          label={t('audit.filters.from')}
+          value={from}
+          onChange={(e) => update({ from: e.currentTarget.value || null, page: null })}
+          w={{ base: '100%', xs: 160 }}
+          data-testid="audit-filter-from"
+        />
+        <TextInput
+          type="date"
+          label={t('audit.filters.to')}
+          value={to}
+          onChange={(e) => update({ to: e.currentTarget.value || null, page: null })}
+          error={from && to && from > to ? t('audit.filters.toBeforeFrom') : undefined}
+          w={{ base: '100%', xs: 160 }}
+          data-testid="audit-filter-to"
+        />
+      </Group>
+      {actor ? (
+        <Group gap="xs">
+          <Text size="sm">{t('audit.filters.actor')}</Text>
+          <Badge
+            variant="light"
+            tt="none"
+            rightSection={
+              <CloseButton
+                size="xs"
+                onClick={() => update({ actor: null, actorName: null, page: null })}
+                aria-label={t('audit.filters.clearActor')}
+                data-testid="audit-filter-actor-clear"
+              />
+            }
+            data-testid="audit-filter-actor"
+          >
+            {params.get('actorName') ?? actor}
+          </Badge>
+        </Group>
+      ) : null}
+      <QueryState
+        query={list}
+        isEmpty={(d) => d.items.length === 0}
+        empty={
+          <Text c="dimmed" ta="center" py="xl" data-testid="audit-empty">
+            {t('audit.empty')}
+          </Text>
+        }
+        skeletonRows={10}
+      >
+        {(data) => (
+          <Stack gap="sm" style={{ opacity: list.isPlaceholderData ? 0.6 : 1 }}>
+            <Text size="sm" c="dimmed" data-testid="audit-total">
+              {t('audit.total', { count: data.total })}
+            </Text>
+            <AuditTable
+              items={data.items}
+              onActor={(e) => update({ actor: e.actorUserId, actorName: e.actorName, page: null })}
+            />
+          </Stack>
+        )}
+      </QueryState>
+      {pages > 1 ? (
+        <Group justify="center">
+          <Pagination
+            total={pages}
+            value={Math.min(page, pages)}
+            onChange={(p) => update({ page: String(p) })}
+            data-testid="audit-pagination"
+          />
+        </Group>
+      ) : null}
+    </Stack>
+  );
+}

@@ -1,0 +1,16 @@
+import { useQuery } from '@tanstack/react-query';
+import { queryClient, trpc } from '../../lib/trpc';
+
+/** The caller's provider (profile, status, validity, checklist, decisions, documents); null before registering. */
+export function useProvider() {
+  return useQuery(trpc.providers.mine.queryOptions());
+}
+
+/** After a provider-side change, the provider's views (and the public catalogue it feeds) are out of date. */
+export async function refreshProviderViews() {
+  await Promise.all([
+    queryClient.invalidateQueries(trpc.providers.pathFilter()),
+    queryClient.invalidateQueries(trpc.offerings.pathFilter()),
+    queryClient.invalidateQueries(trpc.providerOrders.pathFilter()),
+  ]);
+}

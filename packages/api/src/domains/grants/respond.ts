@@ -1,0 +1,72 @@
+import { type Db, schema } from '@nanshan/db';
+import { and, desc, eq } from 'drizzle-orm';
+import { addDays } from '../../calendar';
+import { shenzhenDate } from '../../clock';
+import { domainError } from '../../errors';
+import { requireOwnDocuments } from './evidence';
+import { readStoredFacts, type StoredFacts } from './facts';
+import { refreshProposal } from './refresh';
+import { DEFAULT_NOTICE_DAYS } from './review';
+import { type GrantStatus, lockApplication, REVIEW_STATES, requireStatus, transition } from './workflow';
+
+/**
+ * The applicant answers a request for information with a note and, optionally, more evidence files; the application
+ * goes back to the step that asked, with its proposal recomputed. Back into the public notice, a new notice period
+ * (the default length) starts from today.
+ */
+export async function respondToInfoRequest(
+  db: Db,
+  input: {
+    enterpriseId: string;
+    applicationId: string;
+    note: string;
+    documentIds: readonly string[];
+    userId: string;
+    now: Date;
+  },
+) {
+  return db.transaction(async (tx) => {
+    const app = await lockApplication(tx, input.applicationId, input.enterpriseId);
+    requireStatus(app, ['info_requested'], 'grant_not_awaiting_information');
+    await requireOwnDocuments(tx, input.enterpriseId, input.documentIds);
+    const [asked] = await tx
+      .select({ fromStatus: schema.grantEvents.fromStatus })
+      .from(schema.grantEvents)
+      .where(
+        and(eq(schema.grantEvents.applicationId, app.id), eq(schema.grantEvents.toStatus, 'info_requested')),
+      )
+      .orderBy(desc(schema.grantEvents.at), desc(schema.grantEvents.id))
+      .limit(1);
+    const back = asked?.fromStatus as GrantStatus | undefined;
+    if (!back || !REVIEW_STATES.includes(back))
+      throw domainError('grant_not_awaiting_information', 'CONFLICT');
+
+    const facts = readStoredFacts(app.facts);
+    const updatedFacts: StoredFacts = {
+      ...facts,
+      evidenceDocumentIds: [...new Set([...facts.evidenceDocumentIds, ...input.documentIds])],
+    };
+    await tx
+      .update(schema.grantApplications)
+      .set({ facts: updatedFacts })
+      .where(eq(schema.grantApplications.id, app.id));
+    const refreshed = await refreshProposal(tx, {
+      app: { ...app, facts: updatedFacts },
+      actorUserId: input.userId,
+      now: input.now,
+    });
+    // Back into the public notice, the file has changed since it was published: the notice starts again.
+    const noticeEndsOn =
+      back === 'public_notice' ? addDays(shenzhenDate(input.now), DEFAULT_NOTICE_DAYS) : undefined;
+    const updated = await transition(tx, {
+      app: refreshed.app,
+      to: back,
+      note: input.note,
+      actorUserId: input.userId,
+      now: input.now,
+      set: noticeEndsOn ? { noticeEndsOn } : {},
+      audit: { documentIds: input.documentIds, ...(noticeEndsOn ? { noticeEndsOn } : {}) },
+    });
+    return { status: updated.status as GrantStatus };
+  });
+}
