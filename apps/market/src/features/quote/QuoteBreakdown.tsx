@@ -66,9 +66,11 @@ export function QuoteBreakdown({ quote }: { quote: Quote }) {
       <Line label={t('quote.payable')} strong>
         <Money fen={quote.payableFen} data-testid="quote-payable" />
       </Line>
-      <Line label={t('quote.capLeft', { year: quote.cap.year })}>
-        <Money fen={quote.cap.leftFen} data-testid="quote-cap-left" />
-      </Line>
+      {quote.cap ? (
+        <Line label={t('quote.capLeft', { year: quote.cap.year })}>
+          <Money fen={quote.cap.leftFen} data-testid="quote-cap-left" />
+        </Line>
+      ) : null}
       <Button
         variant="subtle"
         size="compact-sm"

@@ -52,6 +52,12 @@ describe('Art. 10 incubator', () => {
 
   it('sells pool hours to a tenant at the pool price, with no Art. 6 subsidy on top', async () => {
     const sme = await h.callerFor('sme');
+    const quote = await sme.orders.quote({ offeringId: await poolOfferingId(), quantity: 500 });
+    expect(quote).toMatchObject({ article: 'art10', listPriceFen: 500_000, subsidyFen: 0, cap: null });
+    const refusedQuote = await (await h.callerFor('large')).orders
+      .quote({ offeringId: await poolOfferingId(), quantity: 1 })
+      .catch((e: unknown) => e);
+    expect((refusedQuote as TRPCError).code).toBe('FORBIDDEN');
     const { orderId } = await sme.orders.place({
       offeringId: await poolOfferingId(),
       quantity: 500,

@@ -193,7 +193,7 @@ describe('the subsidised purchase (Art. 6)', () => {
     await sme.payments.simulatePay({ orderId: big.orderId });
     const q = await sme.orders.quote({ offeringId: await offeringId(H800), quantity: 100 });
     expect(q.subsidyFen).toBe(40_000); // 400 yuan left, not 960
-    expect(q.cap.leftFen).toBe(40_000);
+    expect(q.cap?.leftFen).toBe(40_000);
     const { orderId } = await sme.orders.place({
       offeringId: await offeringId(H800),
       quantity: 100,
@@ -204,7 +204,7 @@ describe('the subsidised purchase (Art. 6)', () => {
     const after = await sme.orders.quote({ offeringId: await offeringId(H800), quantity: 100 });
     expect(after.subsidyFen).toBe(0);
     expect(after.reasons).toContain('annual_cap_reached');
-    expect(after.cap.leftFen).toBe(0);
+    expect(after.cap?.leftFen).toBe(0);
     await expectCountersMatchLedger();
   });
 

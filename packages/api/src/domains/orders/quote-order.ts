@@ -1,9 +1,11 @@
 import { type DbOrTx, schema } from '@nanshan/db';
 import { and, eq } from 'drizzle-orm';
 import { shenzhenDate, shenzhenYear } from '../../clock';
+import { domainError } from '../../errors';
 import type { EnterpriseRow } from '../enterprises/membership';
+import { activeTenancy } from '../incubator/tenancy';
 import { loadListedOffering } from './load-offering';
-import { annualCapFen, articleOf, quotePurchase } from './purchase-quote';
+import { annualCapFen, articleOf, quotePoolPurchase, quotePurchase } from './purchase-quote';
 import { consecutiveYearsFunded } from './usage-history';
 
 /** The buyer's quote: price, subsidy, what is left of the year's cap, and the rules' trace. Reads only. */
@@ -19,6 +21,7 @@ export async function quoteOrder(
 ) {
   const date = shenzhenDate(input.now);
   const { offering, provider } = await loadListedOffering(db, input.offeringId, input.quantity, date);
+  if (offering.poolId) return quotePoolOrder(db, input, date);
   const year = shenzhenYear(input.now);
   const article = articleOf(provider);
   const [usage] = await db
@@ -59,5 +62,27 @@ export async function quoteOrder(
     trace: quote.trace,
     article,
     cap: { year, capFen, grantedFen, reservedFen, leftFen: Math.max(0, capFen - grantedFen - reservedFen) },
+  };
+}
+
+/** Art. 10: the pool is quoted to tenants only, at the pool price, with no subsidy and no annual cap to draw on. */
+async function quotePoolOrder(
+  db: DbOrTx,
+  input: { enterprise: EnterpriseRow; offeringId: string; quantity: number },
+  date: string,
+) {
+  if (!(await activeTenancy(db, input.enterprise.id, date))) throw domainError('not_a_tenant', 'FORBIDDEN');
+  const quote = quotePoolPurchase({ date, quantity: input.quantity });
+  return {
+    offeringId: input.offeringId,
+    quantity: input.quantity,
+    listPriceFen: quote.listPriceFen,
+    subsidyFen: quote.subsidyFen,
+    payableFen: quote.payableFen,
+    eligible: quote.eligible,
+    reasons: quote.reasons,
+    trace: quote.trace,
+    article: quote.article,
+    cap: null,
   };
 }
