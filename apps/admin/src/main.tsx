@@ -1,11 +1,11 @@
 import '@nanshan/ui/styles.css';
 import { NanshanProvider } from '@nanshan/ui';
+import { queryClient } from '@nanshan/ui/api-client';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router/dom';
 import { i18n } from './i18n';
-import { queryClient } from './lib/trpc';
 import { router } from './router';
 
 const root = document.getElementById('root');

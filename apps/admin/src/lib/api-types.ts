@@ -1,5 +1,5 @@
+import type { trpc } from '@nanshan/ui/api-client';
 import type { inferInput, inferOutput } from '@trpc/tanstack-react-query';
-import type { trpc } from './trpc';
 
 export type Me = inferOutput<typeof trpc.session.me>;
 export type FundSummary = inferOutput<typeof trpc.admin.fund.summary>;

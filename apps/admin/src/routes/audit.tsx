@@ -1,6 +1,7 @@
 import { Autocomplete, Badge, CloseButton, Group, Pagination, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { QueryState } from '@nanshan/ui';
+import { trpc } from '@nanshan/ui/api-client';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +10,6 @@ import { AuditVerifyButton, AuditVerifyResult, useAuditVerify } from '../feature
 import { ACTION_PREFIXES, TARGET_TYPES } from '../features/audit/targets';
 import { PageHeader } from '../features/common/PageHeader';
 import type { AuditListInput } from '../lib/api-types';
-import { trpc } from '../lib/trpc';
 import { pageFrom, useSearchState } from '../lib/use-search-state';
 
 const PAGE_SIZE = 50;

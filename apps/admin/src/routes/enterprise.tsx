@@ -1,5 +1,6 @@
 import { Alert, Badge, Card, Grid, Stack, Table, Text, Title } from '@mantine/core';
 import { DateTime, Money, QueryState } from '@nanshan/ui';
+import { trpc } from '@nanshan/ui/api-client';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,7 +13,6 @@ import { useEnterpriseLabels } from '../features/enterprises/use-enterprise-labe
 import { VerificationActions } from '../features/enterprises/VerificationActions';
 import { VerificationBadge } from '../features/enterprises/VerificationBadge';
 import type { EnterpriseDetail } from '../lib/api-types';
-import { trpc } from '../lib/trpc';
 
 const DECISION_COLORS = { verified: 'teal', rejected: 'red', revoked: 'gray' } as const;
 

@@ -1,5 +1,6 @@
 import { Alert, Button, Card, Group, Select, Stack, Text, Title } from '@mantine/core';
 import { CapMeter, Money, QueryState } from '@nanshan/ui';
+import { trpc } from '@nanshan/ui/api-client';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +9,6 @@ import { AdjustmentsTable } from '../features/fund/AdjustmentsTable';
 import { BudgetDialog, type BudgetMode } from '../features/fund/BudgetDialog';
 import { BurnDownChart } from '../features/fund/BurnDownChart';
 import { useFundYears } from '../features/fund/use-fund-years';
-import { trpc } from '../lib/trpc';
 import { useSearchState } from '../lib/use-search-state';
 
 /** Art. 2: the year's budget with its adjustments, what is committed / reserved / disbursed / left, and the burn-down. */

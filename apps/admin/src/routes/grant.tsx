@@ -1,5 +1,6 @@
 import { Alert, Anchor, Badge, Card, Grid, Group, Stack, Text, Title } from '@mantine/core';
 import { DateTime, Money, QueryState } from '@nanshan/ui';
+import { trpc } from '@nanshan/ui/api-client';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,7 +16,6 @@ import { GrantStatusBadge } from '../features/grants/GrantStatusBadge';
 import { GrantStepper } from '../features/grants/GrantStepper';
 import { ObjectionsCard } from '../features/grants/ObjectionsCard';
 import { ProposalCard } from '../features/grants/ProposalCard';
-import { trpc } from '../lib/trpc';
 
 /**
  * One application for review: the workflow stepper, what the applicant stated and the evidence, the rules' proposed

@@ -1,5 +1,6 @@
 import { Group, Pagination, Select, Stack, Text } from '@mantine/core';
 import { QueryState } from '@nanshan/ui';
+import { trpc } from '@nanshan/ui/api-client';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../features/common/PageHeader';
@@ -7,7 +8,6 @@ import { useArticleLabel } from '../features/common/use-article-label';
 import { GrantQueueTable } from '../features/grants/GrantQueueTable';
 import { GRANT_ARTICLES } from '../features/grants/labels';
 import { GRANT_STATUSES } from '../features/grants/workflow';
-import { trpc } from '../lib/trpc';
 import { oneOf, pageFrom, useSearchState } from '../lib/use-search-state';
 
 const PAGE_SIZE = 20;

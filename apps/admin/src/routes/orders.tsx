@@ -1,10 +1,10 @@
 import { Group, Pagination, Select, Stack, Text, Title } from '@mantine/core';
 import { type OrderStatus, QueryState } from '@nanshan/ui';
+import { trpc } from '@nanshan/ui/api-client';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { AdminOrdersTable } from '../features/orders/AdminOrdersTable';
-import { trpc } from '../lib/trpc';
 
 const PAGE_SIZE = 20;
 const STATUSES: OrderStatus[] = ['awaiting_payment', 'paid', 'cancelled', 'expired', 'failed', 'refunded'];

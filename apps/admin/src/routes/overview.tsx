@@ -1,12 +1,12 @@
 import { Anchor, Card, Group, Stack, Title } from '@mantine/core';
 import { QueryState } from '@nanshan/ui';
+import { trpc } from '@nanshan/ui/api-client';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { FundSummaryCard } from '../features/fund/FundSummaryCard';
 import { AdminOrdersTable } from '../features/orders/AdminOrdersTable';
 import { WorkQueue } from '../features/overview/WorkQueue';
-import { trpc } from '../lib/trpc';
 
 /** The landing page: what waits for staff, the fund's committed / reserved / left, and the latest orders. */
 export function OverviewRoute() {

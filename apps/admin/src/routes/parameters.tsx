@@ -1,5 +1,6 @@
 import { Accordion, Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { DateTime, QueryState, useLanguage } from '@nanshan/ui';
+import { trpc } from '@nanshan/ui/api-client';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +11,6 @@ import { ParamValue } from '../features/parameters/ParamValue';
 import { SegmentActions } from '../features/parameters/SegmentActions';
 import { isEditableUnit } from '../features/parameters/values';
 import type { Parameter } from '../lib/api-types';
-import { trpc } from '../lib/trpc';
 
 const SEGMENT_COLORS = { draft: 'yellow', published: 'teal', withdrawn: 'gray' } as const;
 

@@ -1,5 +1,6 @@
 import { Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { DateTime, Money, QueryState } from '@nanshan/ui';
+import { trpc } from '@nanshan/ui/api-client';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -7,7 +8,6 @@ import { DownloadButton } from '../features/common/DownloadButton';
 import { Facts } from '../features/common/Facts';
 import { PageHeader } from '../features/common/PageHeader';
 import { useArticleLabel } from '../features/common/use-article-label';
-import { trpc } from '../lib/trpc';
 
 /** One payout batch: per provider the orders paid and clawbacks netted, and the file for the bank. */
 export function PayoutBatchRoute() {

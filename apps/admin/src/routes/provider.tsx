@@ -1,5 +1,6 @@
 import { Card, Grid, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { DateTime, QueryState } from '@nanshan/ui';
+import { trpc } from '@nanshan/ui/api-client';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -13,7 +14,6 @@ import { FilingPeriod } from '../features/providers/FilingPeriod';
 import { ProviderActions } from '../features/providers/ProviderActions';
 import { ProviderStatusBadge } from '../features/providers/ProviderStatusBadge';
 import type { ProviderDetail } from '../lib/api-types';
-import { trpc } from '../lib/trpc';
 
 const DECISION_COLORS: Record<string, string> = {
   approved: 'teal',

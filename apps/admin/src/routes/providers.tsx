@@ -1,13 +1,13 @@
 import { Group, Pagination, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { QueryState } from '@nanshan/ui';
+import { trpc } from '@nanshan/ui/api-client';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../features/common/PageHeader';
 import { PROVIDER_KINDS, PROVIDER_STATUSES } from '../features/providers/labels';
 import { ProvidersTable } from '../features/providers/ProvidersTable';
-import { trpc } from '../lib/trpc';
 import { oneOf, pageFrom, useSearchState } from '../lib/use-search-state';
 
 const PAGE_SIZE = 20;

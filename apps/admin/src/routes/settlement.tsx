@@ -1,5 +1,6 @@
 import { Button, Card, Group, Pagination, SimpleGrid, Stack, Tabs, Text } from '@mantine/core';
 import { Money, QueryState } from '@nanshan/ui';
+import { trpc } from '@nanshan/ui/api-client';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +8,6 @@ import { PageHeader } from '../features/common/PageHeader';
 import { BatchesTable } from '../features/settlement/BatchesTable';
 import { CreateBatchDialog } from '../features/settlement/CreateBatchDialog';
 import { OwedTable } from '../features/settlement/OwedTable';
-import { trpc } from '../lib/trpc';
 import { pageFrom, useSearchState } from '../lib/use-search-state';
 
 const PAGE_SIZE = 20;

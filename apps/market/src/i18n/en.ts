@@ -227,6 +227,8 @@ export const en: MarketMessages = {
     cancelKeep: 'Keep order',
     cancelled: 'Order cancelled',
     paid: 'Payment complete',
+    deliveredTitle: 'Delivered',
+    deliveredBody: 'The provider recorded delivery on {{date}}: {{note}}',
     paidTitle: 'Paid',
     paidBody: "This order's subsidy of {{subsidy}} counts toward this year's cap.",
     closedTitle: 'Order closed',

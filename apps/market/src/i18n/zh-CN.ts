@@ -208,6 +208,8 @@ export const zhCN = {
     cancelKeep: '暂不取消',
     cancelled: '订单已取消',
     paid: '支付成功',
+    deliveredTitle: '已交付',
+    deliveredBody: '服务商已于 {{date}} 登记交付：{{note}}',
     paidTitle: '支付成功',
     paidBody: '本单享受补贴 {{subsidy}}，已计入本年度额度。',
     closedTitle: '订单已关闭',

@@ -1,5 +1,5 @@
+import type { trpc } from '@nanshan/ui/api-client';
 import type { inferOutput } from '@trpc/tanstack-react-query';
-import type { trpc } from './trpc';
 
 export type Me = inferOutput<typeof trpc.session.me>;
 export type Offering = inferOutput<typeof trpc.offerings.list>['items'][number];

@@ -1,6 +1,7 @@
 import { Alert, Group, Pagination, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { QueryState } from '@nanshan/ui';
+import { trpc } from '@nanshan/ui/api-client';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,7 +15,6 @@ import {
   writeCatalogueQuery,
 } from '../features/catalogue/catalogue-query';
 import { useMe } from '../features/session/use-me';
-import { trpc } from '../lib/trpc';
 
 const PAGE_SIZE = 10;
 

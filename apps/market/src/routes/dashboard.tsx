@@ -1,5 +1,6 @@
 import { Alert, Anchor, Button, Card, Grid, Group, NativeSelect, Stack, Text, Title } from '@mantine/core';
 import { QueryState } from '@nanshan/ui';
+import { trpc } from '@nanshan/ui/api-client';
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +10,6 @@ import { OrdersTable } from '../features/orders/OrdersTable';
 import { useMe } from '../features/session/use-me';
 import { StatementExport } from '../features/statements/StatementExport';
 import { SubsidyCapCard } from '../features/subsidy/SubsidyCapCard';
-import { trpc } from '../lib/trpc';
 
 // The chart library is large; it loads with the dashboard, not with the app.
 const MonthlyGrantedChart = lazy(() =>

@@ -1,6 +1,7 @@
 import { Alert, Anchor, Stack, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { QueryState } from '@nanshan/ui';
+import { trpc } from '@nanshan/ui/api-client';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate } from 'react-router';
@@ -11,7 +12,6 @@ import {
   VerificationWarning,
 } from '../features/enterprise/EnterpriseForm';
 import { refreshAfterEnterpriseChange } from '../features/enterprise/invalidate';
-import { trpc } from '../lib/trpc';
 
 export function EnterpriseEditRoute() {
   const { t } = useTranslation();

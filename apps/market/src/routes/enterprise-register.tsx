@@ -1,13 +1,13 @@
 import { Alert, Button, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { QueryState } from '@nanshan/ui';
+import { trpc } from '@nanshan/ui/api-client';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { EnterpriseForm } from '../features/enterprise/EnterpriseForm';
 import { refreshAfterEnterpriseChange } from '../features/enterprise/invalidate';
 import { useMe } from '../features/session/use-me';
-import { trpc } from '../lib/trpc';
 
 /** Onboarding: an SME user without an enterprise registers one and becomes its administrator. */
 export function EnterpriseRegisterRoute() {

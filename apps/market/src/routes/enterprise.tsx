@@ -1,5 +1,6 @@
 import { Grid, Group, Stack, Text, Title } from '@mantine/core';
 import { QueryState } from '@nanshan/ui';
+import { trpc } from '@nanshan/ui/api-client';
 import { useQuery } from '@tanstack/react-query';
 import { Navigate } from 'react-router';
 import { EligibilityCard } from '../features/enterprise/EligibilityCard';
@@ -8,7 +9,6 @@ import { ProfileFacts } from '../features/enterprise/ProfileFacts';
 import { VerificationBadge } from '../features/enterprise/VerificationBadge';
 import { VerificationCard } from '../features/enterprise/VerificationCard';
 import { useMe } from '../features/session/use-me';
-import { trpc } from '../lib/trpc';
 
 /** The enterprise profile: verification and staff decisions, eligibility per article, facts, members. */
 export function EnterpriseRoute() {

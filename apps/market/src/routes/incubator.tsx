@@ -1,13 +1,13 @@
 import { Button, Card, Collapse, Grid, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Money, QueryState, TraceList } from '@nanshan/ui';
+import { trpc } from '@nanshan/ui/api-client';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { bpsPercent, centiM2Text } from '../features/incubator/format';
 import { PoolCard } from '../features/incubator/PoolCard';
 import type { Incubator } from '../lib/api-types';
-import { trpc } from '../lib/trpc';
 
 /** Art. 10 for a tenant: the lease, this month's rent after the tier discount, the year ahead, and the compute pool. */
 export function IncubatorRoute() {

@@ -1,11 +1,11 @@
 import { Button, Container } from '@mantine/core';
 import { AppFrame, DocumentTitle } from '@nanshan/ui';
+import { trpc } from '@nanshan/ui/api-client';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { UserMenu } from '../features/session/UserMenu';
 import { useMe } from '../features/session/use-me';
-import { trpc } from '../lib/trpc';
 
 function NavItem({
   to,

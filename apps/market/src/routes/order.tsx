@@ -1,5 +1,6 @@
 import { Accordion, Alert, Anchor, Button, Card, Grid, Group, List, Stack, Title } from '@mantine/core';
 import { formatFen, QueryState, StatusBadge, TraceList, useLanguage } from '@nanshan/ui';
+import { trpc } from '@nanshan/ui/api-client';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -8,7 +9,6 @@ import { PaymentPanel } from '../features/orders/PaymentPanel';
 import { useReasonText } from '../features/quote/use-reason-text';
 import { SubsidyCapCard } from '../features/subsidy/SubsidyCapCard';
 import type { OrderDetail } from '../lib/api-types';
-import { trpc } from '../lib/trpc';
 
 /** Stripe confirms by webhook, so an order awaiting a Stripe payment is re-read until it settles. */
 function pollWhileAwaitingStripe(order: OrderDetail | undefined): number | false {
@@ -76,6 +76,14 @@ export function OrderRoute() {
                   {o.status === 'paid' ? (
                     <Alert color="teal" title={t('order.paidTitle')} data-testid="order-paid">
                       {t('order.paidBody', { subsidy: formatFen(o.subsidyFen, language) })}
+                    </Alert>
+                  ) : null}
+                  {o.delivery ? (
+                    <Alert color="blue" title={t('order.deliveredTitle')} data-testid="order-delivered">
+                      {t('order.deliveredBody', {
+                        date: o.delivery.at.toLocaleDateString(language, { timeZone: 'Asia/Shanghai' }),
+                        note: o.delivery.note ?? '',
+                      })}
                     </Alert>
                   ) : null}
                   {o.status === 'paid' || o.status === 'refunded' ? (

@@ -1,10 +1,10 @@
 import { Button, Stack, Text, Title } from '@mantine/core';
 import { QueryState } from '@nanshan/ui';
+import { trpc } from '@nanshan/ui/api-client';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { OrdersTable } from '../features/orders/OrdersTable';
-import { trpc } from '../lib/trpc';
 
 export function OrdersRoute() {
   const { t } = useTranslation();

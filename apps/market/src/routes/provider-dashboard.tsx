@@ -13,6 +13,7 @@ import {
   Title,
 } from '@mantine/core';
 import { QueryState } from '@nanshan/ui';
+import { trpc } from '@nanshan/ui/api-client';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -21,7 +22,6 @@ import { ProviderStatusBadge } from '../features/provider/ProviderStatusBadge';
 import { RequireProvider } from '../features/provider/RequireProvider';
 import { RevenueCard } from '../features/provider/RevenueCard';
 import type { ProviderOrder, ProviderProfile } from '../lib/api-types';
-import { trpc } from '../lib/trpc';
 
 const PAGE_SIZE = 20;
 const STATUSES = ['awaiting_payment', 'paid', 'cancelled', 'expired', 'failed', 'refunded'] as const;

@@ -1,6 +1,7 @@
 import { Anchor, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { QueryState } from '@nanshan/ui';
+import { trpc } from '@nanshan/ui/api-client';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -9,7 +10,6 @@ import { OfferingForm, type OfferingInput } from '../features/provider/OfferingF
 import { RequireProvider } from '../features/provider/RequireProvider';
 import { refreshProviderViews } from '../features/provider/use-provider';
 import type { ProviderProfile } from '../lib/api-types';
-import { trpc } from '../lib/trpc';
 
 /** `/provider/offerings/new` creates a draft; `/provider/offerings/:offeringId/edit` changes its terms. */
 export function ProviderOfferingEditRoute() {

@@ -13,6 +13,7 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { ErrorNotice, QueryState } from '@nanshan/ui';
+import { trpc } from '@nanshan/ui/api-client';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -21,7 +22,6 @@ import { UnitPrice } from '../features/catalogue/UnitPrice';
 import { RequireProvider } from '../features/provider/RequireProvider';
 import { refreshProviderViews } from '../features/provider/use-provider';
 import type { ProviderOffering, ProviderProfile } from '../lib/api-types';
-import { trpc } from '../lib/trpc';
 
 type Status = ProviderOffering['status'];
 

@@ -1,12 +1,12 @@
 import { Alert, Button, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { QueryState } from '@nanshan/ui';
+import { trpc } from '@nanshan/ui/api-client';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { ProviderRegisterForm } from '../features/provider/ProviderRegisterForm';
 import { refreshProviderViews, useProvider } from '../features/provider/use-provider';
-import { trpc } from '../lib/trpc';
 
 /** Onboarding for a provider user: register the centre or vendor, then fill in the filing checklist. */
 export function ProviderRegisterRoute() {

@@ -22,6 +22,7 @@ import {
   TraceList,
   useLanguage,
 } from '@nanshan/ui';
+import { trpc } from '@nanshan/ui/api-client';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -31,7 +32,6 @@ import { useEnterpriseLabels } from '../features/enterprise/labels';
 import { useReasonText } from '../features/quote/use-reason-text';
 import { useSubsidyLabel } from '../features/subsidy/articles';
 import type { Receipt } from '../lib/api-types';
-import { trpc } from '../lib/trpc';
 
 function isNotPaid(error: unknown): boolean {
   const d = describeError(error);

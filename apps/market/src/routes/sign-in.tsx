@@ -1,10 +1,10 @@
 import { Anchor, Card, Center, Stack, Text, Title } from '@mantine/core';
+import { queryClient, trpc } from '@nanshan/ui/api-client';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { homePathFor } from '../features/session/RequireRole';
 import { SignInForm } from '../features/session/SignInForm';
 import { safeNextPath } from '../lib/safe-next';
-import { queryClient, trpc } from '../lib/trpc';
 
 export function SignInRoute() {
   const { t } = useTranslation();

@@ -1,6 +1,7 @@
 import { createDatabaseFromEnv, type Database } from '@nanshan/db';
 import type Stripe from 'stripe';
 import { createAuth } from '../auth/auth';
+import { type Clock, systemClock } from '../clock';
 import type { PaymentGateway } from '../payments/gateway';
 import { simulatedGateway } from '../payments/simulated';
 import { createStripeClient, createStripeGateway } from '../payments/stripe';
@@ -21,7 +22,35 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env) {
     trustedOrigins: [baseURL, `http://127.0.0.1:${port}`, 'http://localhost:5173', 'http://localhost:5174'],
   });
   const { payments, stripeWebhook } = paymentsFromEnv(env, baseURL);
-  return { port, database, auth, payments, stripeWebhook };
+  const clockOffsetDays = clockOffsetDaysFromEnv(env);
+  return {
+    port,
+    database,
+    auth,
+    payments,
+    stripeWebhook,
+    clockOffsetDays,
+    now: offsetClock(clockOffsetDays),
+  };
+}
+
+/** Shifts the server's clock by whole days (`NANSHAN_CLOCK_OFFSET_DAYS`, default 0): a demo and testing aid only. */
+export const CLOCK_OFFSET_ENV = 'NANSHAN_CLOCK_OFFSET_DAYS';
+
+/** The offset in days; anything but an integer refuses to start rather than silently running on the real date. */
+export function clockOffsetDaysFromEnv(env: NodeJS.ProcessEnv): number {
+  const raw = env[CLOCK_OFFSET_ENV]?.trim();
+  if (raw === undefined || raw === '') return 0;
+  if (!/^-?\d+$/.test(raw))
+    throw new Error(`${CLOCK_OFFSET_ENV} must be a whole number of days, got "${raw}"`);
+  return Number(raw);
+}
+
+/** The system clock moved by `days` days (the system clock itself when 0). */
+export function offsetClock(days: number): Clock {
+  if (days === 0) return systemClock;
+  const shiftMs = days * 86_400_000;
+  return () => new Date(Date.now() + shiftMs);
 }
 
 /** Stripe when `STRIPE_SECRET_KEY` is set (then the webhook secret is required too), else simulated. */

@@ -1,22 +1,26 @@
 import { serve } from '@hono/node-server';
 import { migrate } from '@nanshan/db';
-import { systemClock } from '../clock';
 import { releaseExpiredReservations } from '../domains/orders/expire-orders';
 import { delistExpiredProviders } from '../domains/providers/delist';
 import { BUILT_APPS, createApp } from './app';
-import { configFromEnv } from './config';
+import { CLOCK_OFFSET_ENV, configFromEnv } from './config';
 
 const SWEEP_EVERY_MS = 60_000;
 
-const { port, database, auth, payments, stripeWebhook } = configFromEnv();
+const { port, database, auth, payments, stripeWebhook, clockOffsetDays, now } = configFromEnv();
+if (clockOffsetDays !== 0) {
+  console.warn(
+    `WARNING: ${CLOCK_OFFSET_ENV}=${clockOffsetDays}: the server's clock is shifted by ${clockOffsetDays} day(s) (now ${now().toISOString()}) — a demo/testing aid, never for production`,
+  );
+}
 await migrate(database);
-const app = createApp({ database, auth, payments, stripeWebhook, staticRoots: BUILT_APPS });
+const app = createApp({ database, auth, payments, stripeWebhook, staticRoots: BUILT_APPS, now });
 
 const sweep = setInterval(() => {
-  releaseExpiredReservations(database.db, payments, systemClock()).catch((error) =>
+  releaseExpiredReservations(database.db, payments, now()).catch((error) =>
     console.error('expiry sweep failed', error),
   );
-  delistExpiredProviders(database.db, systemClock()).catch((error) =>
+  delistExpiredProviders(database.db, now()).catch((error) =>
     console.error('expired-filing sweep failed', error),
   );
 }, SWEEP_EVERY_MS);

@@ -1,8 +1,8 @@
 import { Alert, Button, Text } from '@mantine/core';
 import { DateTime, ErrorNotice } from '@nanshan/ui';
+import { trpc } from '@nanshan/ui/api-client';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { trpc } from '../../lib/trpc';
 
 /** Re-computes the whole hash chain on the server on demand (never on its own: it reads every entry). */
 export function useAuditVerify() {

@@ -1,7 +1,7 @@
 import { Group, Text } from '@mantine/core';
+import { trpc } from '@nanshan/ui/api-client';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { trpc } from '../../lib/trpc';
 import { DownloadButton } from './DownloadButton';
 
 export interface DocumentMeta {

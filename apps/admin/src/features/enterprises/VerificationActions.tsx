@@ -1,11 +1,11 @@
 import { Button } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { describeError } from '@nanshan/ui';
+import { trpc } from '@nanshan/ui/api-client';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EnterpriseDetail } from '../../lib/api-types';
-import { trpc } from '../../lib/trpc';
 import { DecisionDialog } from '../common/DecisionDialog';
 
 type Action = 'verify' | 'reject' | 'revoke';

@@ -2,10 +2,10 @@ import '@mantine/charts/styles.css';
 import { LineChart } from '@mantine/charts';
 import { Alert, Card, Group, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { formatFen, Money, QueryState, useLanguage } from '@nanshan/ui';
+import { trpc } from '@nanshan/ui/api-client';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { trpc } from '../../lib/trpc';
 import { axisLabel, burnDownRows } from './burn-down-data';
 
 type Window = 'last30Days' | 'last90Days';

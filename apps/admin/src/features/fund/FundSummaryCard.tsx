@@ -1,9 +1,9 @@
 import { Alert, Card, Group, Select, Stack, Text, Title } from '@mantine/core';
 import { CapMeter, QueryState } from '@nanshan/ui';
+import { trpc } from '@nanshan/ui/api-client';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { trpc } from '../../lib/trpc';
 
 /** The first year the measures were in force (Art. 15: valid from 2024-04-08). */
 const FIRST_FUND_YEAR = 2024;

@@ -1,5 +1,5 @@
+import { trpc } from '@nanshan/ui/api-client';
 import { useQuery } from '@tanstack/react-query';
-import { trpc } from '../../lib/trpc';
 
 /** The first year the measures were in force (Art. 15: valid from 2024-04-08). */
 export const FIRST_FUND_YEAR = 2024;

@@ -1,12 +1,12 @@
 import { Alert, Button, Group, NumberInput, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { describeError, Money } from '@nanshan/ui';
+import { trpc } from '@nanshan/ui/api-client';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GrantDetail } from '../../lib/api-types';
 import { shenzhenToday } from '../../lib/shenzhen-date';
-import { trpc } from '../../lib/trpc';
 import { DecisionDialog } from '../common/DecisionDialog';
 import { YuanInput } from '../common/YuanInput';
 import { useMe } from '../session/use-me';

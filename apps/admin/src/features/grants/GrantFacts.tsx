@@ -1,10 +1,10 @@
 import { Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { Money } from '@nanshan/ui';
+import { trpc } from '@nanshan/ui/api-client';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { GrantDetail } from '../../lib/api-types';
-import { trpc } from '../../lib/trpc';
 import { DocumentLink } from '../common/DocumentLink';
 import { Facts } from '../common/Facts';
 import { useOptionalText } from '../common/use-optional-text';

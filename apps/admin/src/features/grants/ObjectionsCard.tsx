@@ -1,11 +1,11 @@
 import { Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { DateTime } from '@nanshan/ui';
+import { trpc } from '@nanshan/ui/api-client';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GrantDetail } from '../../lib/api-types';
-import { trpc } from '../../lib/trpc';
 import { DecisionDialog } from '../common/DecisionDialog';
 import { useGrantRefresh } from './use-grant-refresh';
 

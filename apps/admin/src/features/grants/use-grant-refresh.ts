@@ -1,5 +1,5 @@
+import { trpc } from '@nanshan/ui/api-client';
 import { useQueryClient } from '@tanstack/react-query';
-import { trpc } from '../../lib/trpc';
 
 /** After a decision: the application, the queue, the fund and settlement all may have moved. */
 export function useGrantRefresh() {

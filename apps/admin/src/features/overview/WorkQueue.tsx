@@ -1,9 +1,9 @@
 import { Card, Loader, SimpleGrid, Stack, Text, Title, UnstyledButton } from '@mantine/core';
+import { trpc } from '@nanshan/ui/api-client';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { trpc } from '../../lib/trpc';
 
 function Tile({
   label,

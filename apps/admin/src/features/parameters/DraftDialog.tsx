@@ -1,12 +1,12 @@
 import { Button, Divider, Group, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { ErrorNotice } from '@nanshan/ui';
+import { trpc } from '@nanshan/ui/api-client';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Parameter } from '../../lib/api-types';
 import { shenzhenToday } from '../../lib/shenzhen-date';
-import { trpc } from '../../lib/trpc';
 import { DecisionDialog } from '../common/DecisionDialog';
 import { addDays } from '../fund/burn-down-data';
 import { ValueEditor } from './ValueEditor';

@@ -1,11 +1,11 @@
 import { Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { DateTime } from '@nanshan/ui';
+import { trpc } from '@nanshan/ui/api-client';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FilingItem, ProviderDetail } from '../../lib/api-types';
-import { trpc } from '../../lib/trpc';
 import { DecisionDialog } from '../common/DecisionDialog';
 import { DocumentLink } from '../common/DocumentLink';
 import { StateBadge } from '../common/StateBadge';

@@ -1,11 +1,11 @@
 import { Alert, Button, Group, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { trpc } from '@nanshan/ui/api-client';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProviderDecision, ProviderDecisionInput, ProviderDetail } from '../../lib/api-types';
 import { shenzhenToday } from '../../lib/shenzhen-date';
-import { trpc } from '../../lib/trpc';
 import { DecisionDialog } from '../common/DecisionDialog';
 import { ALLOWED_FROM, DECISIONS } from './labels';
 

@@ -1,10 +1,10 @@
 import { Card, Group, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { CapMeter, DateTime, Money, type OrderStatus, QueryState, StatusBadge } from '@nanshan/ui';
+import { trpc } from '@nanshan/ui/api-client';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { trpc } from '../../lib/trpc';
 import { useSearchState } from '../../lib/use-search-state';
 import { DownloadButton } from '../common/DownloadButton';
 import { useArticleLabel } from '../common/use-article-label';

@@ -1,5 +1,4 @@
-import { authClient } from '../../lib/auth-client';
-import { queryClient } from '../../lib/trpc';
+import { authClient, queryClient } from '@nanshan/ui/api-client';
 
 /** Signs out on the server and drops every cached answer given to this session. */
 export async function endSession() {

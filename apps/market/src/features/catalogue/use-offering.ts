@@ -1,6 +1,6 @@
+import { trpc } from '@nanshan/ui/api-client';
 import { useQuery } from '@tanstack/react-query';
 import type { Offering } from '../../lib/api-types';
-import { trpc } from '../../lib/trpc';
 
 /**
  * One listed offering by id (`offerings.get`). Opened from the catalogue, the row it handed over as router state

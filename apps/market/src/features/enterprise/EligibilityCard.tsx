@@ -13,12 +13,12 @@ import {
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Money, QueryState, TraceList } from '@nanshan/ui';
+import { trpc } from '@nanshan/ui/api-client';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { EnterpriseEligibility } from '../../lib/api-types';
-import { trpc } from '../../lib/trpc';
 import { useReasonText } from '../quote/use-reason-text';
 import { useEnterpriseLabels } from './labels';
 

@@ -16,6 +16,7 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { ErrorNotice, formatFen, useLanguage } from '@nanshan/ui';
+import type { trpc } from '@nanshan/ui/api-client';
 import type { inferInput } from '@trpc/tanstack-react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -26,7 +27,6 @@ import {
   fenToAmountText,
   parseAmountToFen,
 } from '../../lib/money-input';
-import type { trpc } from '../../lib/trpc';
 import { requiredText, useFieldError, type ValidationKey } from '../../lib/validation';
 import { useEnterpriseLabels } from './labels';
 import { normalisedUscc, usccProblem } from './uscc-hint';

@@ -15,11 +15,11 @@ import {
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { DateTime, ErrorNotice, QueryState } from '@nanshan/ui';
+import { trpc } from '@nanshan/ui/api-client';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EnterpriseMember } from '../../lib/api-types';
-import { trpc } from '../../lib/trpc';
 import { emailText, useFieldError } from '../../lib/validation';
 import { refreshAfterEnterpriseChange } from './invalidate';
 

@@ -1,4 +1,4 @@
-import { queryClient, trpc } from '../../lib/trpc';
+import { queryClient, trpc } from '@nanshan/ui/api-client';
 
 /**
  * After the profile or its members change, everything derived from the enterprise is out of date: who is signed in

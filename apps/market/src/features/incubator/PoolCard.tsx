@@ -1,13 +1,13 @@
 import { Alert, Badge, Button, Card, Group, NumberInput, Progress, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { ErrorNotice, Money } from '@nanshan/ui';
+import { trpc } from '@nanshan/ui/api-client';
 import { useMutation } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { IncubatorPool } from '../../lib/api-types';
 import { newIdempotencyKey } from '../../lib/idempotency-key';
-import { trpc } from '../../lib/trpc';
 import { useUnitLabel } from '../catalogue/use-unit-label';
 import { refreshAfterOrderChange } from '../orders/invalidate';
 import { quantityProblem } from '../quote/quantity';

@@ -1,10 +1,10 @@
 import { Alert, Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { ErrorNotice, formatDateTime, useLanguage } from '@nanshan/ui';
+import { trpc } from '@nanshan/ui/api-client';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { OrderDetail } from '../../lib/api-types';
-import { trpc } from '../../lib/trpc';
 import { CancelOrderButton } from './CancelOrderButton';
 import { refreshAfterOrderChange } from './invalidate';
 

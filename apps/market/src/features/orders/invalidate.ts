@@ -1,4 +1,4 @@
-import { queryClient, trpc } from '../../lib/trpc';
+import { queryClient, trpc } from '@nanshan/ui/api-client';
 
 /** After an order changes state, every view of orders, quotes and the cap is out of date. */
 export async function refreshAfterOrderChange() {

@@ -14,12 +14,12 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { DateTime, downloadBase64File, ErrorNotice } from '@nanshan/ui';
+import { queryClient, trpc } from '@nanshan/ui/api-client';
 import { useMutation } from '@tanstack/react-query';
 import type { inferInput, inferOutput } from '@trpc/tanstack-react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FilingChecklistItem } from '../../lib/api-types';
-import { queryClient, trpc } from '../../lib/trpc';
 import { postMutationWithProgress, readFileAsBase64 } from '../../lib/upload';
 import { acceptedMimeType, fileProblem, fileSizeText } from '../documents/file-rules';
 import { refreshProviderViews } from './use-provider';

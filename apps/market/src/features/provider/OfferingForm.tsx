@@ -13,12 +13,12 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { ErrorNotice, formatFen, useLanguage } from '@nanshan/ui';
+import type { trpc } from '@nanshan/ui/api-client';
 import type { inferInput } from '@trpc/tanstack-react-query';
 import { useTranslation } from 'react-i18next';
 import { zhCN } from '../../i18n/zh-CN';
 import type { ProviderOffering, ProviderProfile } from '../../lib/api-types';
 import { type AmountProblem, fenToAmountText, parseAmountToFen } from '../../lib/money-input';
-import type { trpc } from '../../lib/trpc';
 import { requiredText, useFieldError, type ValidationKey } from '../../lib/validation';
 import { useUnitLabel } from '../catalogue/use-unit-label';
 

@@ -1,11 +1,11 @@
 import { Button, Group, Modal, Stack, Table, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { DateTime, ErrorNotice, Money, StatusBadge } from '@nanshan/ui';
+import { trpc } from '@nanshan/ui/api-client';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProviderOrder } from '../../lib/api-types';
-import { trpc } from '../../lib/trpc';
 import { useUnitLabel } from '../catalogue/use-unit-label';
 import { refreshProviderViews } from './use-provider';
 

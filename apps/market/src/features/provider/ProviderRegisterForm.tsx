@@ -1,9 +1,9 @@
 import { Button, Card, Grid, Group, Radio, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { ErrorNotice } from '@nanshan/ui';
+import type { trpc } from '@nanshan/ui/api-client';
 import type { inferInput } from '@trpc/tanstack-react-query';
 import { useTranslation } from 'react-i18next';
-import type { trpc } from '../../lib/trpc';
 import { emailText, requiredText, useFieldError } from '../../lib/validation';
 import { normalisedUscc, usccProblem } from '../enterprise/uscc-hint';
 

@@ -1,10 +1,10 @@
 import { Button, Card, Group, NativeSelect, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { downloadBase64File, ErrorNotice, Money, QueryState } from '@nanshan/ui';
+import { queryClient, trpc } from '@nanshan/ui/api-client';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { lazy, type ReactNode, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { queryClient, trpc } from '../../lib/trpc';
 
 // The chart library loads with this card, not with the app.
 const RevenueChart = lazy(() => import('./RevenueChart').then((m) => ({ default: m.RevenueChart })));

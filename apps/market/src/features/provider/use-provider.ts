@@ -1,5 +1,5 @@
+import { queryClient, trpc } from '@nanshan/ui/api-client';
 import { useQuery } from '@tanstack/react-query';
-import { queryClient, trpc } from '../../lib/trpc';
 
 /** The caller's provider (profile, status, validity, checklist, decisions, documents); null before registering. */
 export function useProvider() {

@@ -13,13 +13,13 @@ import {
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { ErrorNotice } from '@nanshan/ui';
+import { queryClient, trpc } from '@nanshan/ui/api-client';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import type { Offering } from '../../lib/api-types';
 import { newIdempotencyKey } from '../../lib/idempotency-key';
-import { queryClient, trpc } from '../../lib/trpc';
 import { useUnitLabel } from '../catalogue/use-unit-label';
 import { useMe } from '../session/use-me';
 import { contractPeriodProblem } from './contract-period';

@@ -2,10 +2,9 @@ import { Button, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { ErrorNotice } from '@nanshan/ui';
+import { authClient, queryClient, trpc } from '@nanshan/ui/api-client';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { authClient } from '../../lib/auth-client';
-import { queryClient, trpc } from '../../lib/trpc';
 import { emailText, useFieldError } from '../../lib/validation';
 
 export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {

@@ -1,5 +1,5 @@
+import { trpc } from '@nanshan/ui/api-client';
 import { useQuery } from '@tanstack/react-query';
-import { trpc } from '../../lib/trpc';
 
 /** The signed-in user and their enterprise (null when signed out). */
 export function useMe() {

@@ -1,6 +1,5 @@
+import { authClient, queryClient } from '@nanshan/ui/api-client';
 import { useNavigate } from 'react-router';
-import { authClient } from '../../lib/auth-client';
-import { queryClient } from '../../lib/trpc';
 
 /** Ends the server session and forgets everything cached for this user. */
 export function useSignOut() {

@@ -1,9 +1,9 @@
 import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { downloadBase64File, ErrorNotice } from '@nanshan/ui';
+import { queryClient, trpc } from '@nanshan/ui/api-client';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { queryClient, trpc } from '../../lib/trpc';
 
 type Format = 'csv' | 'xlsx';
 

@@ -2,9 +2,9 @@ import '@mantine/charts/styles.css';
 import { BarChart } from '@mantine/charts';
 import { Card, Stack, Text, Title } from '@mantine/core';
 import { formatFen, QueryState, useLanguage } from '@nanshan/ui';
+import { trpc } from '@nanshan/ui/api-client';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { trpc } from '../../lib/trpc';
 
 const SERIES_COLORS = { art6: 'nanshan.6', art9: 'teal.6' } as const;
 

@@ -1,8 +1,8 @@
 import { Card, Stack, Text } from '@mantine/core';
 import { CapMeter, QueryState } from '@nanshan/ui';
+import { trpc } from '@nanshan/ui/api-client';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { trpc } from '../../lib/trpc';
 import { asMarketArticle } from './articles';
 
 /** The enterprise's annual caps for a year, one meter per article: used (paid), reserved (awaiting payment), left. */

@@ -84,6 +84,8 @@ export const ordersRouter = router({
       reasons: order.reasons,
       trace: order.trace as Array<{ code: string; zh: string; en: string }>,
       payment: { gateway: order.paymentGateway as 'simulated' | 'stripe', checkoutUrl: order.checkoutUrl },
+      /** The provider's delivery record, once it marked the order delivered. */
+      delivery: order.deliveredAt ? { at: order.deliveredAt, note: order.deliveryNote } : null,
     };
   }),
 

@@ -96,6 +96,11 @@ describe("the provider's orders", () => {
     ]);
     const audit = await h.db.select().from(schema.auditLog).where(eq(schema.auditLog.targetId, o.october));
     expect(audit.at(-1)!.action).toBe('order.delivered');
+    // The buyer sees the delivery record on its order.
+    expect((await (await h.callerFor('sme')).orders.get({ orderId: o.october })).delivery).toEqual({
+      at: new Date('2026-11-29T01:00:00Z'),
+      note: '已开通 8 卡时，用量记录见附件',
+    });
 
     const before = await marketSnapshot(h);
     await expectRefusal(
