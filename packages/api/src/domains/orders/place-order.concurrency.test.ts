@@ -1,3 +1,6 @@
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { schema } from '@nanshan/db';
 import { eq, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -5,10 +8,24 @@ import { fundBalancesFromLedger, usageFromLedger } from '../../ledger/balances';
 import { setFundBudget } from '../../ledger/fund';
 import { simulatedGateway } from '../../payments/simulated';
 import { createHarness, type Harness } from '../../test/harness';
+
+const execFileAsync = promisify(execFile);
+const TSX = fileURLToPath(new URL('../../../node_modules/.bin/tsx', import.meta.url));
+const BURST = fileURLToPath(new URL('../../test/order-burst.ts', import.meta.url));
+
+/** Runs one burst process and parses its JSON lines. */
+async function burstProcess(args: object) {
+  const { stdout } = await execFileAsync(TSX, [BURST, JSON.stringify(args)], { maxBuffer: 1 << 20 });
+  return stdout
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { ok: boolean; orderId?: string; subsidyFen?: number; error?: string });
+}
+
 import { enterpriseOfUser } from '../enterprises/membership';
 import { placeOrder } from './place-order';
 
-// Invariants 2 and 3 under real concurrency: two connection pools stand for two server processes, each
+// Invariants 2 and 3 under real concurrency: two OS processes, each with its own connection pool,
 // firing orders at once against one enterprise's cap and one fund. Only a real Postgres has concurrency.
 const realPostgres = Boolean(process.env.DATABASE_URL);
 const N = 60;
@@ -21,30 +38,32 @@ describe.runIf(realPostgres)('concurrent orders on real Postgres', () => {
   afterAll(async () => h.close());
   beforeEach(async () => h.reset());
 
+  /** Fires `count` orders at once from two OS processes (`test/order-burst.ts`), half each, on their own pools. */
   async function fire(userKey: 'sme' | 'large' | 'outside', count: number, keyPrefix: string) {
     const user = await h.userOf(userKey);
-    const enterprise = (await enterpriseOfUser(h.db, user.id))!;
     const [offering] = await h.db
       .select()
       .from(schema.offerings)
       .where(eq(schema.offerings.title, 'NVIDIA H800 训练集群 · 8 卡节点'));
-    const pools = [h.database.connectAnother(), h.database.connectAnother()];
-    const results = await Promise.allSettled(
-      Array.from({ length: count }, (_, i) =>
-        placeOrder(pools[i % 2]!.db, simulatedGateway, {
-          enterprise,
-          userId: user.id,
-          offeringId: offering!.id,
-          quantity: 100, // 3,200 yuan → 960 yuan subsidy each
-          idempotencyKey: `${keyPrefix}-${i}`,
-          notRelatedDeclared: true,
-          now: h.now(),
-        }),
-      ),
-    );
-    const failures = results.filter((r) => r.status === 'rejected');
-    expect(failures).toEqual([]);
-    return results.map((r) => (r as PromiseFulfilledResult<Awaited<ReturnType<typeof placeOrder>>>).value);
+    const keys = Array.from({ length: count }, (_, i) => `${keyPrefix}-${i}`);
+    const burst = (part: string[]) =>
+      burstProcess({
+        url: h.database.url!,
+        userId: user.id,
+        offeringId: offering!.id,
+        quantity: 100, // 3,200 yuan → 960 yuan subsidy each
+        keys: part,
+        now: h.now().toISOString(),
+      });
+    const lines = (
+      await Promise.all([
+        burst(keys.filter((_, i) => i % 2 === 0)),
+        burst(keys.filter((_, i) => i % 2 === 1)),
+      ])
+    ).flat();
+    expect(lines.filter((l) => !l.ok)).toEqual([]);
+    expect(lines).toHaveLength(count);
+    return lines as Array<{ ok: true; orderId: string; subsidyFen: number }>;
   }
 
   async function expectLedgerMatches() {
