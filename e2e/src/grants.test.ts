@@ -201,6 +201,8 @@ describe.runIf(hasChromium)('grants, in Chromium', () => {
     expect(product.log()).toContain('NANSHAN_CLOCK_OFFSET_DAYS=30');
     await openGrant(id);
     await admin.getByTestId('grant-approve').waitFor();
+    // The hint follows the server's date: the notice has ended.
+    await poll(() => admin.getByTestId('grant-notice-running').count()).toBe(0);
 
     // 4. Approve the proposal (1,000,000 is at the two-person threshold: one approval decides).
     await admin.getByTestId('grant-approve').click();

@@ -6,7 +6,6 @@ import { useMutation } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GrantDetail } from '../../lib/api-types';
-import { shenzhenToday } from '../../lib/shenzhen-date';
 import { DecisionDialog } from '../common/DecisionDialog';
 import { YuanInput } from '../common/YuanInput';
 import { useMe } from '../session/use-me';
@@ -72,8 +71,7 @@ export function GrantActions({ grant, onChanged }: { grant: GrantDetail; onChang
   const pendingSecond = firstApproval !== undefined && firstApproval.amountFen > threshold;
   const next = NEXT_STEP[grant.status];
   const block = approvalBlock(grant, me.data?.user.id);
-  const noticeRunning =
-    grant.status === 'public_notice' && grant.noticeEndsOn !== null && shenzhenToday() <= grant.noticeEndsOn;
+  const noticeRunning = grant.noticeRunning;
 
   useEffect(() => {
     if (action === 'approve') setAmountFen(pendingSecond ? firstApproval.amountFen : proposalFen);

@@ -246,12 +246,14 @@ describe('the procedure', () => {
       'decision_requires_approval',
     );
     h.setNow('2026-12-05T15:59:00Z'); // 23:59 in Shenzhen, the notice's last day
+    expect((await admin.admin.grants.get({ applicationId: app.id })).noticeRunning).toBe(true);
     await expectRefusal(
       admin.admin.grants.approve({ applicationId: app.id, amountFen: 100 * WAN }),
       'PRECONDITION_FAILED',
       'public_notice_running',
     );
     h.setNow('2026-12-05T16:00:00Z');
+    expect((await admin.admin.grants.get({ applicationId: app.id })).noticeRunning).toBe(false);
     await admin.admin.grants.approve({ applicationId: app.id, amountFen: 60 * WAN });
     const decided = await admin.admin.grants.get({ applicationId: app.id });
     expect(decided).toMatchObject({ status: 'decided', decidedFen: 60 * WAN });

@@ -395,6 +395,11 @@ export async function reviewerView(
     .where(and(eq(schema.grantObjections.applicationId, app.id), isNull(schema.grantObjections.resolvedAt)));
   return {
     ...applicant,
+    /** Whether the 公示 is still running on the server's date (approval waits for its end). */
+    noticeRunning:
+      app.status === 'public_notice' &&
+      app.noticeEndsOn !== null &&
+      shenzhenDate(input.now) <= app.noticeEndsOn,
     enterprise: {
       id: enterprise!.id,
       name: enterprise!.name,
