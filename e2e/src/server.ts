@@ -44,14 +44,18 @@ export async function startProduct(port: number, extraEnv: Record<string, string
     child.stderr?.on('data', (d) => (log += d));
     for (let i = 0; i < 120; i++) {
       if (child.exitCode !== null) throw new Error(`server exited: ${log}`);
-      const ok = await fetch(`${base}/api/health`).then(
-        (r) => r.ok,
-        () => false,
+      // Only our own server counts: another process on the port would answer with another database.
+      const location = await fetch(`${base}/api/health`).then(
+        async (r) =>
+          r.ok ? ((await r.json()) as { database?: { location?: string } }).database?.location : null,
+        () => null,
       );
-      if (ok) break;
+      if (location === dataDir) return child;
+      if (location) throw new Error(`port ${port} is taken by another server (database ${location})`);
       await new Promise((r) => setTimeout(r, 500));
     }
-    return child;
+    child.kill('SIGTERM');
+    throw new Error(`server did not become healthy on port ${port}: ${log}`);
   }
 
   async function halt() {
