@@ -1,4 +1,5 @@
-import { useCallback } from 'react';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useCallback, useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 
 /** Filters and page numbers live in the URL, so a reload or a shared link shows the same list. */
@@ -31,4 +32,22 @@ export function pageFrom(value: string | null): number {
 /** The value when it is one of the allowed codes, else undefined (a hand-edited URL cannot send junk to the API). */
 export function oneOf<T extends string>(allowed: readonly T[], value: string | null): T | undefined {
   return allowed.find((a) => a === value);
+}
+
+/**
+ * A text filter typed freely and sent to the URL parameter `name` (back to page 1) after a pause of `delayMs`, so
+ * the list is not re-queried on every keystroke.
+ */
+export function useDebouncedParam(
+  name: string,
+  params: URLSearchParams,
+  update: (changes: Record<string, string | null>) => void,
+  delayMs: number,
+) {
+  const [value, setValue] = useState(params.get(name) ?? '');
+  const [debounced] = useDebouncedValue(value.trim(), delayMs);
+  useEffect(() => {
+    if ((params.get(name) ?? '') !== debounced) update({ [name]: debounced || null, page: null });
+  }, [debounced, name, params, update]);
+  return [value, setValue] as const;
 }

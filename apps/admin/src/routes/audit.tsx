@@ -1,42 +1,26 @@
 import { Autocomplete, Badge, CloseButton, Group, Pagination, Stack, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import { QueryState } from '@nanshan/ui';
 import { trpc } from '@nanshan/ui/api-client';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AuditTable } from '../features/audit/AuditTable';
 import { AuditVerifyButton, AuditVerifyResult, useAuditVerify } from '../features/audit/AuditVerifyButton';
 import { ACTION_PREFIXES, TARGET_TYPES } from '../features/audit/targets';
 import { PageHeader } from '../features/common/PageHeader';
 import type { AuditListInput } from '../lib/api-types';
-import { pageFrom, useSearchState } from '../lib/use-search-state';
+import { pageFrom, useDebouncedParam, useSearchState } from '../lib/use-search-state';
 
 const PAGE_SIZE = 50;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** A text filter typed freely, sent to the URL (and the server) after a pause. */
-function useDebouncedParam(
-  name: string,
-  params: URLSearchParams,
-  update: (c: Record<string, string | null>) => void,
-) {
-  const [value, setValue] = useState(params.get(name) ?? '');
-  const [debounced] = useDebouncedValue(value.trim(), 400);
-  useEffect(() => {
-    if ((params.get(name) ?? '') !== debounced) update({ [name]: debounced || null, page: null });
-  }, [debounced, name, params, update]);
-  return [value, setValue] as const;
-}
 
 /** Every admin and money-moving action, filterable; each entry opens to its before / after; the chain can be verified. */
 export function AuditRoute() {
   const { t } = useTranslation();
   const [params, update] = useSearchState();
   const page = pageFrom(params.get('page'));
-  const [action, setAction] = useDebouncedParam('action', params, update);
-  const [targetType, setTargetType] = useDebouncedParam('targetType', params, update);
-  const [targetId, setTargetId] = useDebouncedParam('targetId', params, update);
+  const [action, setAction] = useDebouncedParam('action', params, update, 400);
+  const [targetType, setTargetType] = useDebouncedParam('targetType', params, update, 400);
+  const [targetId, setTargetId] = useDebouncedParam('targetId', params, update, 400);
   const from = params.get('from') ?? '';
   const to = params.get('to') ?? '';
   const actor = params.get('actor');

@@ -1,14 +1,12 @@
 import { Group, Pagination, Select, Stack, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import { QueryState } from '@nanshan/ui';
 import { trpc } from '@nanshan/ui/api-client';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../features/common/PageHeader';
 import { EnterprisesTable } from '../features/enterprises/EnterprisesTable';
 import { DISTRICTS } from '../features/enterprises/labels';
-import { oneOf, pageFrom, useSearchState } from '../lib/use-search-state';
+import { oneOf, pageFrom, useDebouncedParam, useSearchState } from '../lib/use-search-state';
 
 const PAGE_SIZE = 20;
 const VERIFICATION_FILTERS = ['verified', 'unverified'] as const;
@@ -20,12 +18,7 @@ export function EnterprisesRoute() {
   const verification = oneOf(VERIFICATION_FILTERS, params.get('verification'));
   const district = oneOf(DISTRICTS, params.get('district'));
   const page = pageFrom(params.get('page'));
-  const [search, setSearch] = useState(params.get('q') ?? '');
-  const [debounced] = useDebouncedValue(search.trim(), 300);
-
-  useEffect(() => {
-    if ((params.get('q') ?? '') !== debounced) update({ q: debounced || null, page: null });
-  }, [debounced, params, update]);
+  const [search, setSearch] = useDebouncedParam('q', params, update, 300);
 
   const list = useQuery(
     trpc.admin.enterprises.list.queryOptions(

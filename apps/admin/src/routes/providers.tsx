@@ -1,14 +1,12 @@
 import { Group, Pagination, Select, Stack, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import { QueryState } from '@nanshan/ui';
 import { trpc } from '@nanshan/ui/api-client';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../features/common/PageHeader';
 import { PROVIDER_KINDS, PROVIDER_STATUSES } from '../features/providers/labels';
 import { ProvidersTable } from '../features/providers/ProvidersTable';
-import { oneOf, pageFrom, useSearchState } from '../lib/use-search-state';
+import { oneOf, pageFrom, useDebouncedParam, useSearchState } from '../lib/use-search-state';
 
 const PAGE_SIZE = 20;
 
@@ -19,11 +17,7 @@ export function ProvidersRoute() {
   const status = oneOf(PROVIDER_STATUSES, params.get('status'));
   const kind = oneOf(PROVIDER_KINDS, params.get('kind'));
   const page = pageFrom(params.get('page'));
-  const [search, setSearch] = useState(params.get('q') ?? '');
-  const [debounced] = useDebouncedValue(search.trim(), 300);
-  useEffect(() => {
-    if ((params.get('q') ?? '') !== debounced) update({ q: debounced || null, page: null });
-  }, [debounced, params, update]);
+  const [search, setSearch] = useDebouncedParam('q', params, update, 300);
 
   const list = useQuery(
     trpc.admin.providers.list.queryOptions(
