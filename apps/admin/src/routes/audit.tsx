@@ -1,11 +1,11 @@
-import { Autocomplete, Badge, CloseButton, Group, Pagination, Stack, Text, TextInput } from '@mantine/core';
-import { QueryState } from '@nanshan/ui';
+import { Autocomplete, Badge, CloseButton, Group, Stack, Text, TextInput } from '@mantine/core';
 import { trpc } from '@nanshan/ui/api-client';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { AuditTable } from '../features/audit/AuditTable';
 import { AuditVerifyButton, AuditVerifyResult, useAuditVerify } from '../features/audit/AuditVerifyButton';
 import { ACTION_PREFIXES, TARGET_TYPES } from '../features/audit/targets';
+import { PagedResults } from '../features/common/PagedResults';
 import { PageHeader } from '../features/common/PageHeader';
 import type { AuditListInput } from '../lib/api-types';
 import { pageFrom, useDebouncedParam, useSearchState } from '../lib/use-search-state';
@@ -37,7 +37,6 @@ export function AuditRoute() {
   };
   const list = useQuery(trpc.admin.audit.list.queryOptions(input, { placeholderData: keepPreviousData }));
   const verify = useAuditVerify();
-  const pages = list.data ? Math.max(1, Math.ceil(list.data.total / PAGE_SIZE)) : 1;
 
   return (
     <Stack gap="lg">
@@ -110,38 +109,23 @@ export function AuditRoute() {
           </Badge>
         </Group>
       ) : null}
-      <QueryState
+      <PagedResults
         query={list}
-        isEmpty={(d) => d.items.length === 0}
-        empty={
-          <Text c="dimmed" ta="center" py="xl" data-testid="audit-empty">
-            {t('audit.empty')}
-          </Text>
-        }
+        page={page}
+        pageSize={PAGE_SIZE}
+        update={update}
+        emptyText={t('audit.empty')}
+        totalText={(count) => t('audit.total', { count })}
+        testId="audit"
         skeletonRows={10}
       >
-        {(data) => (
-          <Stack gap="sm" style={{ opacity: list.isPlaceholderData ? 0.6 : 1 }}>
-            <Text size="sm" c="dimmed" data-testid="audit-total">
-              {t('audit.total', { count: data.total })}
-            </Text>
-            <AuditTable
-              items={data.items}
-              onActor={(e) => update({ actor: e.actorUserId, actorName: e.actorName, page: null })}
-            />
-          </Stack>
-        )}
-      </QueryState>
-      {pages > 1 ? (
-        <Group justify="center">
-          <Pagination
-            total={pages}
-            value={Math.min(page, pages)}
-            onChange={(p) => update({ page: String(p) })}
-            data-testid="audit-pagination"
+        {(items) => (
+          <AuditTable
+            items={items}
+            onActor={(e) => update({ actor: e.actorUserId, actorName: e.actorName, page: null })}
           />
-        </Group>
-      ) : null}
+        )}
+      </PagedResults>
     </Stack>
   );
 }

@@ -1,15 +1,16 @@
-import { Group, Pagination, Select, Stack, Text, TextInput } from '@mantine/core';
-import { QueryState } from '@nanshan/ui';
+import { Group, Stack, TextInput } from '@mantine/core';
 import { trpc } from '@nanshan/ui/api-client';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { PagedResults } from '../features/common/PagedResults';
 import { PageHeader } from '../features/common/PageHeader';
+import { UrlSelect } from '../features/common/UrlSelect';
 import { EnterprisesTable } from '../features/enterprises/EnterprisesTable';
 import { DISTRICTS } from '../features/enterprises/labels';
 import { oneOf, pageFrom, useDebouncedParam, useSearchState } from '../lib/use-search-state';
 
 const PAGE_SIZE = 20;
-const VERIFICATION_FILTERS = ['verified', 'unverified'] as const;
+const VERIFICATION_FILTERS = ['unverified', 'verified'] as const;
 
 /** Every registered enterprise; verification, district, search and page live in the URL. */
 export function EnterprisesRoute() {
@@ -32,7 +33,6 @@ export function EnterprisesRoute() {
       { placeholderData: keepPreviousData },
     ),
   );
-  const pages = list.data ? Math.max(1, Math.ceil(list.data.total / PAGE_SIZE)) : 1;
 
   return (
     <Stack gap="lg">
@@ -47,61 +47,38 @@ export function EnterprisesRoute() {
           w={{ base: '100%', sm: 320 }}
           data-testid="enterprise-search"
         />
-        <Select
+        <UrlSelect
+          name="verification"
           label={t('enterprises.verificationFilter')}
-          data={[
-            { value: 'all', label: t('common.all') },
-            { value: 'unverified', label: t('enterprises.unverified') },
-            { value: 'verified', label: t('enterprises.verification.verified') },
-          ]}
-          value={verification ?? 'all'}
-          onChange={(v) => update({ verification: v && v !== 'all' ? v : null, page: null })}
-          allowDeselect={false}
-          w={{ base: '100%', xs: 180 }}
-          data-testid="enterprise-verification-filter"
+          options={VERIFICATION_FILTERS}
+          optionLabel={(v) =>
+            v === 'verified' ? t('enterprises.verification.verified') : t('enterprises.unverified')
+          }
+          value={verification}
+          update={update}
+          testId="enterprise-verification-filter"
         />
-        <Select
+        <UrlSelect
+          name="district"
           label={t('enterprises.districtFilter')}
-          data={[
-            { value: 'all', label: t('common.all') },
-            ...DISTRICTS.map((d) => ({ value: d, label: t(`district.${d}`) })),
-          ]}
-          value={district ?? 'all'}
-          onChange={(v) => update({ district: v && v !== 'all' ? v : null, page: null })}
-          allowDeselect={false}
-          w={{ base: '100%', xs: 180 }}
-          data-testid="enterprise-district-filter"
+          options={DISTRICTS}
+          optionLabel={(d) => t(`district.${d}`)}
+          value={district}
+          update={update}
+          testId="enterprise-district-filter"
         />
       </Group>
-      <QueryState
+      <PagedResults
         query={list}
-        isEmpty={(d) => d.items.length === 0}
-        empty={
-          <Text c="dimmed" ta="center" py="xl" data-testid="enterprises-empty">
-            {t('enterprises.empty')}
-          </Text>
-        }
-        skeletonRows={8}
+        page={page}
+        pageSize={PAGE_SIZE}
+        update={update}
+        emptyText={t('enterprises.empty')}
+        totalText={(count) => t('enterprises.total', { count })}
+        testId="enterprises"
       >
-        {(data) => (
-          <Stack gap="sm" style={{ opacity: list.isPlaceholderData ? 0.6 : 1 }}>
-            <Text size="sm" c="dimmed" data-testid="enterprises-total">
-              {t('enterprises.total', { count: data.total })}
-            </Text>
-            <EnterprisesTable items={data.items} />
-          </Stack>
-        )}
-      </QueryState>
-      {pages > 1 ? (
-        <Group justify="center">
-          <Pagination
-            total={pages}
-            value={Math.min(page, pages)}
-            onChange={(p) => update({ page: String(p) })}
-            data-testid="enterprises-pagination"
-          />
-        </Group>
-      ) : null}
+        {(items) => <EnterprisesTable items={items} />}
+      </PagedResults>
     </Stack>
   );
 }

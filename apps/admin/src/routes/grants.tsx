@@ -1,9 +1,10 @@
-import { Group, Pagination, Select, Stack, Text } from '@mantine/core';
-import { QueryState } from '@nanshan/ui';
+import { Group, Stack } from '@mantine/core';
 import { trpc } from '@nanshan/ui/api-client';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { PagedResults } from '../features/common/PagedResults';
 import { PageHeader } from '../features/common/PageHeader';
+import { UrlSelect } from '../features/common/UrlSelect';
 import { useArticleLabel } from '../features/common/use-article-label';
 import { GrantQueueTable } from '../features/grants/GrantQueueTable';
 import { GRANT_ARTICLES } from '../features/grants/labels';
@@ -26,66 +27,43 @@ export function GrantsRoute() {
       { placeholderData: keepPreviousData },
     ),
   );
-  const pages = queue.data ? Math.max(1, Math.ceil(queue.data.total / PAGE_SIZE)) : 1;
 
   return (
     <Stack gap="lg">
       <PageHeader title={t('grants.title')} subtitle={t('grants.subtitle')} />
       <Group align="flex-end" gap="sm" wrap="wrap">
-        <Select
+        <UrlSelect
+          name="status"
           label={t('grants.statusFilter')}
-          data={[
-            { value: 'all', label: t('common.all') },
-            ...GRANT_STATUSES.map((s) => ({ value: s, label: t(`grants.status.${s}`) })),
-          ]}
-          value={status ?? 'all'}
-          onChange={(v) => update({ status: v && v !== 'all' ? v : null, page: null })}
-          allowDeselect={false}
-          w={{ base: '100%', xs: 200 }}
-          data-testid="grant-status-filter"
+          options={GRANT_STATUSES}
+          optionLabel={(s) => t(`grants.status.${s}`)}
+          value={status}
+          update={update}
+          width={200}
+          testId="grant-status-filter"
         />
-        <Select
+        <UrlSelect
+          name="article"
           label={t('grants.articleFilter')}
-          data={[
-            { value: 'all', label: t('common.all') },
-            ...GRANT_ARTICLES.map((a) => ({ value: a, label: articleLabel(a) })),
-          ]}
-          value={article ?? 'all'}
-          onChange={(v) => update({ article: v && v !== 'all' ? v : null, page: null })}
-          allowDeselect={false}
-          w={{ base: '100%', xs: 240 }}
-          data-testid="grant-article-filter"
+          options={GRANT_ARTICLES}
+          optionLabel={articleLabel}
+          value={article}
+          update={update}
+          width={240}
+          testId="grant-article-filter"
         />
       </Group>
-      <QueryState
+      <PagedResults
         query={queue}
-        isEmpty={(d) => d.items.length === 0}
-        empty={
-          <Text c="dimmed" ta="center" py="xl" data-testid="grants-empty">
-            {t('grants.empty')}
-          </Text>
-        }
-        skeletonRows={8}
+        page={page}
+        pageSize={PAGE_SIZE}
+        update={update}
+        emptyText={t('grants.empty')}
+        totalText={(count) => t('grants.total', { count })}
+        testId="grants"
       >
-        {(data) => (
-          <Stack gap="sm" style={{ opacity: queue.isPlaceholderData ? 0.6 : 1 }}>
-            <Text size="sm" c="dimmed" data-testid="grants-total">
-              {t('grants.total', { count: data.total })}
-            </Text>
-            <GrantQueueTable items={data.items} />
-          </Stack>
-        )}
-      </QueryState>
-      {pages > 1 ? (
-        <Group justify="center">
-          <Pagination
-            total={pages}
-            value={Math.min(page, pages)}
-            onChange={(p) => update({ page: String(p) })}
-            data-testid="grants-pagination"
-          />
-        </Group>
-      ) : null}
+        {(items) => <GrantQueueTable items={items} />}
+      </PagedResults>
     </Stack>
   );
 }

@@ -1,9 +1,10 @@
-import { Group, Pagination, Select, Stack, Text, TextInput } from '@mantine/core';
-import { QueryState } from '@nanshan/ui';
+import { Group, Stack, TextInput } from '@mantine/core';
 import { trpc } from '@nanshan/ui/api-client';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { PagedResults } from '../features/common/PagedResults';
 import { PageHeader } from '../features/common/PageHeader';
+import { UrlSelect } from '../features/common/UrlSelect';
 import { PROVIDER_KINDS, PROVIDER_STATUSES } from '../features/providers/labels';
 import { ProvidersTable } from '../features/providers/ProvidersTable';
 import { oneOf, pageFrom, useDebouncedParam, useSearchState } from '../lib/use-search-state';
@@ -31,7 +32,6 @@ export function ProvidersRoute() {
       { placeholderData: keepPreviousData },
     ),
   );
-  const pages = list.data ? Math.max(1, Math.ceil(list.data.total / PAGE_SIZE)) : 1;
 
   return (
     <Stack gap="lg">
@@ -46,60 +46,37 @@ export function ProvidersRoute() {
           w={{ base: '100%', sm: 320 }}
           data-testid="provider-search"
         />
-        <Select
+        <UrlSelect
+          name="status"
           label={t('providers.statusFilter')}
-          data={[
-            { value: 'all', label: t('common.all') },
-            ...PROVIDER_STATUSES.map((s) => ({ value: s, label: t(`providers.status.${s}`) })),
-          ]}
-          value={status ?? 'all'}
-          onChange={(v) => update({ status: v && v !== 'all' ? v : null, page: null })}
-          allowDeselect={false}
-          w={{ base: '100%', xs: 180 }}
-          data-testid="provider-status-filter"
+          options={PROVIDER_STATUSES}
+          optionLabel={(s) => t(`providers.status.${s}`)}
+          value={status}
+          update={update}
+          testId="provider-status-filter"
         />
-        <Select
+        <UrlSelect
+          name="kind"
           label={t('providers.kindFilter')}
-          data={[
-            { value: 'all', label: t('common.all') },
-            ...PROVIDER_KINDS.map((k) => ({ value: k, label: t(`providers.kind.${k}`) })),
-          ]}
-          value={kind ?? 'all'}
-          onChange={(v) => update({ kind: v && v !== 'all' ? v : null, page: null })}
-          allowDeselect={false}
-          w={{ base: '100%', xs: 200 }}
-          data-testid="provider-kind-filter"
+          options={PROVIDER_KINDS}
+          optionLabel={(k) => t(`providers.kind.${k}`)}
+          value={kind}
+          update={update}
+          width={200}
+          testId="provider-kind-filter"
         />
       </Group>
-      <QueryState
+      <PagedResults
         query={list}
-        isEmpty={(d) => d.items.length === 0}
-        empty={
-          <Text c="dimmed" ta="center" py="xl" data-testid="providers-empty">
-            {t('providers.empty')}
-          </Text>
-        }
-        skeletonRows={8}
+        page={page}
+        pageSize={PAGE_SIZE}
+        update={update}
+        emptyText={t('providers.empty')}
+        totalText={(count) => t('providers.total', { count })}
+        testId="providers"
       >
-        {(data) => (
-          <Stack gap="sm" style={{ opacity: list.isPlaceholderData ? 0.6 : 1 }}>
-            <Text size="sm" c="dimmed" data-testid="providers-total">
-              {t('providers.total', { count: data.total })}
-            </Text>
-            <ProvidersTable items={data.items} />
-          </Stack>
-        )}
-      </QueryState>
-      {pages > 1 ? (
-        <Group justify="center">
-          <Pagination
-            total={pages}
-            value={Math.min(page, pages)}
-            onChange={(p) => update({ page: String(p) })}
-            data-testid="providers-pagination"
-          />
-        </Group>
-      ) : null}
+        {(items) => <ProvidersTable items={items} />}
+      </PagedResults>
     </Stack>
   );
 }

@@ -1,9 +1,10 @@
-import { Button, Card, Group, Pagination, SimpleGrid, Stack, Tabs, Text } from '@mantine/core';
+import { Button, Card, Group, SimpleGrid, Stack, Tabs, Text } from '@mantine/core';
 import { Money, QueryState } from '@nanshan/ui';
 import { trpc } from '@nanshan/ui/api-client';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PagedResults } from '../features/common/PagedResults';
 import { PageHeader } from '../features/common/PageHeader';
 import { BatchesTable } from '../features/settlement/BatchesTable';
 import { CreateBatchDialog } from '../features/settlement/CreateBatchDialog';
@@ -105,30 +106,17 @@ function BatchesPanel() {
       { placeholderData: keepPreviousData },
     ),
   );
-  const pages = batches.data ? Math.max(1, Math.ceil(batches.data.total / PAGE_SIZE)) : 1;
   return (
-    <Stack>
-      <QueryState
-        query={batches}
-        isEmpty={(d) => d.items.length === 0}
-        empty={
-          <Text c="dimmed" ta="center" py="xl" data-testid="batches-empty">
-            {t('settlement.noBatches')}
-          </Text>
-        }
-      >
-        {(data) => <BatchesTable items={data.items} />}
-      </QueryState>
-      {pages > 1 ? (
-        <Group justify="center">
-          <Pagination
-            total={pages}
-            value={Math.min(page, pages)}
-            onChange={(p) => update({ page: String(p) })}
-          />
-        </Group>
-      ) : null}
-    </Stack>
+    <PagedResults
+      query={batches}
+      page={page}
+      pageSize={PAGE_SIZE}
+      update={update}
+      emptyText={t('settlement.noBatches')}
+      testId="batches"
+    >
+      {(items) => <BatchesTable items={items} />}
+    </PagedResults>
   );
 }
 
