@@ -3,6 +3,7 @@ export { CapMeter, type CapMeterLabels, type CapMeterProps } from './components/
 export { DateTime, type DateTimeProps, formatDateTime } from './components/DateTime';
 export { DocumentTitle } from './components/DocumentTitle';
 export { ErrorNotice, type ErrorNoticeProps } from './components/ErrorNotice';
+export { FormSection, type FormSectionProps } from './components/FormSection';
 export { LanguageSwitch } from './components/LanguageSwitch';
 export { Money, type MoneyProps } from './components/Money';
 export { NanshanProvider } from './components/NanshanProvider';

@@ -15,12 +15,13 @@ import {
   Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { ErrorNotice, formatFen, useLanguage } from '@nanshan/ui';
+import { ErrorNotice, FormSection, formatFen, useLanguage } from '@nanshan/ui';
 import type { trpc } from '@nanshan/ui/api-client';
 import type { inferInput } from '@trpc/tanstack-react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EnterpriseOptions, EnterpriseProfile } from '../../lib/api-types';
+import { useFormField } from '../../lib/form-field';
 import {
   type AmountProblem,
   type AmountUnit,
@@ -188,6 +189,7 @@ export function EnterpriseForm({
       assets: (v, values) => amountText(v, values.amountUnit),
     },
   });
+  const field = useFormField(form, prefix);
   const values = form.getValues();
 
   // Switching 万元 ↔ 元 re-expresses what was typed (exactly), so the amount does not change by a factor of 10,000.
@@ -229,88 +231,75 @@ export function EnterpriseForm({
   return (
     <form onSubmit={form.onSubmit(submit)} noValidate data-testid={`${prefix}-form`}>
       <Stack gap="lg">
-        <Card>
-          <Stack>
-            <Title order={4}>{t('enterprise.sections.identity')}</Title>
-            <Grid gap="md">
-              <Grid.Col span={{ base: 12, md: 6 }}>
-                <TextInput
-                  label={t('enterprise.fields.name')}
-                  description={t('enterprise.fields.nameHint')}
-                  required
-                  autoComplete="organization"
-                  data-testid={`${prefix}-name`}
-                  {...form.getInputProps('name')}
-                  error={fieldError(form.errors.name)}
-                />
-              </Grid.Col>
-              <Grid.Col span={{ base: 12, md: 6 }}>
-                {mode === 'register' ? (
-                  <TextInput
-                    label={t('enterprise.fields.uscc')}
-                    description={
-                      usccCheck === null ? (
-                        <Text span size="xs" c="teal.8" data-testid={`${prefix}-uscc-valid`}>
-                          ✓ {t('enterprise.fields.usccValid')}
-                        </Text>
-                      ) : (
-                        `${t('enterprise.fields.usccHint')} (${normalisedUscc(values.uscc).length}/18)`
-                      )
-                    }
-                    required
-                    maxLength={40}
-                    styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
-                    autoCapitalize="characters"
-                    spellCheck={false}
-                    data-testid={`${prefix}-uscc`}
-                    {...form.getInputProps('uscc')}
-                    onBlur={() => {
-                      form.setFieldValue('uscc', normalisedUscc(values.uscc));
-                      form.validateField('uscc');
-                    }}
-                    error={fieldError(form.errors.uscc)}
-                  />
-                ) : (
-                  <TextInput
-                    label={t('enterprise.fields.uscc')}
-                    description={t('enterprise.fields.usccFixed')}
-                    value={profile?.uscc ?? ''}
-                    readOnly
-                    disabled
-                    styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
-                  />
-                )}
-              </Grid.Col>
-              <Grid.Col span={{ base: 12, md: 6 }}>
-                <NativeSelect
-                  label={t('enterprise.fields.district')}
-                  description={t('enterprise.fields.districtHint')}
-                  required
-                  data={[
-                    { value: '', label: '—', disabled: true },
-                    ...options.districts.map((d) => ({ value: d.value, label: labels.district(d.value) })),
-                  ]}
-                  data-testid={`${prefix}-district`}
-                  {...form.getInputProps('district')}
-                  error={fieldError(form.errors.district)}
-                />
-              </Grid.Col>
-              <Grid.Col span={{ base: 12, md: 6 }}>
-                <NativeSelect
-                  label={t('enterprise.fields.legalStatus')}
-                  required
-                  data={[
-                    { value: '', label: '—', disabled: true },
-                    ...options.legalStatuses.map((s) => ({ value: s, label: labels.legalStatus(s) })),
-                  ]}
-                  data-testid={`${prefix}-legal-status`}
-                  {...form.getInputProps('legalStatus')}
-                  error={fieldError(form.errors.legalStatus)}
-                />
-              </Grid.Col>
-            </Grid>
-          </Stack>
-        </Card>
+        <FormSection title={t('enterprise.sections.identity')}>
+          <Grid.Col span={{ base: 12, md: 6 }}>
+            <TextInput
+              label={t('enterprise.fields.name')}
+              description={t('enterprise.fields.nameHint')}
+              required
+              autoComplete="organization"
+              {...field('name')}
+            />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, md: 6 }}>
+            {mode === 'register' ? (
+              <TextInput
+                label={t('enterprise.fields.uscc')}
+                description={
+                  usccCheck === null ? (
+                    <Text span size="xs" c="teal.8" data-testid={`${prefix}-uscc-valid`}>
+                      ✓ {t('enterprise.fields.usccValid')}
+                    </Text>
+                  ) : (
+                    `${t('enterprise.fields.usccHint')} (${normalisedUscc(values.uscc).length}/18)`
+                  )
+                }
+                required
+                maxLength={40}
+                styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
+                autoCapitalize="characters"
+                spellCheck={false}
+                {...field('uscc')}
+                onBlur={() => {
+                  form.setFieldValue('uscc', normalisedUscc(values.uscc));
+                  form.validateField('uscc');
+                }}
+              />
+            ) : (
+              <TextInput
+                label={t('enterprise.fields.uscc')}
+                description={t('enterprise.fields.usccFixed')}
+                value={profile?.uscc ?? ''}
+                readOnly
+                disabled
+                styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
+              />
+            )}
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, md: 6 }}>
+            <NativeSelect
+              label={t('enterprise.fields.district')}
+              description={t('enterprise.fields.districtHint')}
+              required
+              data={[
+                { value: '', label: '—', disabled: true },
+                ...options.districts.map((d) => ({ value: d.value, label: labels.district(d.value) })),
+              ]}
+              {...field('district')}
+            />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, md: 6 }}>
+            <NativeSelect
+              label={t('enterprise.fields.legalStatus')}
+              required
+              data={[
+                { value: '', label: '—', disabled: true },
+                ...options.legalStatuses.map((s) => ({ value: s, label: labels.legalStatus(s) })),
+              ]}
+              {...field('legalStatus')}
+            />
+          </Grid.Col>
+        </FormSection>
 
         <Card>
           <Stack>
@@ -342,9 +331,7 @@ export function EnterpriseForm({
                     { value: '', label: '—', disabled: true },
                     ...options.industries.map((i) => ({ value: i.value, label: labels.industry(i.value) })),
                   ]}
-                  data-testid={`${prefix}-industry`}
-                  {...form.getInputProps('industry')}
-                  error={fieldError(form.errors.industry)}
+                  {...field('industry')}
                 />
               </Grid.Col>
               <Grid.Col span={{ base: 12, md: 6 }}>
@@ -355,9 +342,7 @@ export function EnterpriseForm({
                   allowDecimal={false}
                   allowNegative={false}
                   thousandSeparator=","
-                  data-testid={`${prefix}-employees`}
-                  {...form.getInputProps('employees')}
-                  error={fieldError(form.errors.employees)}
+                  {...field('employees')}
                 />
               </Grid.Col>
               <Grid.Col span={{ base: 12, md: 6 }}>
@@ -369,9 +354,7 @@ export function EnterpriseForm({
                   description={preview(values.revenue) ?? ' '}
                   required
                   inputMode="decimal"
-                  data-testid={`${prefix}-revenue`}
-                  {...form.getInputProps('revenue')}
-                  error={fieldError(form.errors.revenue)}
+                  {...field('revenue')}
                 />
               </Grid.Col>
               <Grid.Col span={{ base: 12, md: 6 }}>
@@ -383,9 +366,7 @@ export function EnterpriseForm({
                   description={preview(values.assets) ?? ' '}
                   required
                   inputMode="decimal"
-                  data-testid={`${prefix}-assets`}
-                  {...form.getInputProps('assets')}
-                  error={fieldError(form.errors.assets)}
+                  {...field('assets')}
                 />
               </Grid.Col>
               <Grid.Col span={12}>

@@ -1,6 +1,5 @@
 import {
   Button,
-  Card,
   Grid,
   Group,
   NativeSelect,
@@ -9,17 +8,17 @@ import {
   Text,
   Textarea,
   TextInput,
-  Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { ErrorNotice, formatFen, useLanguage } from '@nanshan/ui';
+import { ErrorNotice, FormSection, formatFen, useLanguage } from '@nanshan/ui';
 import type { trpc } from '@nanshan/ui/api-client';
 import type { inferInput } from '@trpc/tanstack-react-query';
 import { useTranslation } from 'react-i18next';
 import { zhCN } from '../../i18n/zh-CN';
 import type { ProviderOffering, ProviderProfile } from '../../lib/api-types';
+import { useFormField } from '../../lib/form-field';
 import { type AmountProblem, fenToAmountText, parseAmountToFen } from '../../lib/money-input';
-import { requiredText, useFieldError, type ValidationKey } from '../../lib/validation';
+import { requiredText, type ValidationKey } from '../../lib/validation';
 import { useUnitLabel } from '../catalogue/use-unit-label';
 
 export type OfferingInput = inferInput<typeof trpc.offerings.create>;
@@ -117,7 +116,6 @@ export function OfferingForm({
 }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const fieldError = useFieldError();
   const unitLabel = useUnitLabel();
   const kind: OfferingInput['kind'] = provider.kind === 'computing_centre' ? 'compute' : 'ai_service';
   const gpuRequired = (v: FormValues) => kind === 'compute' && v.serviceKind === 'compute';
@@ -139,6 +137,7 @@ export function OfferingForm({
           : null),
     },
   });
+  const field = useFormField(form, 'offering-form');
   const values = form.getValues();
   const units = kind === 'compute' ? COMPUTE_UNITS : SERVICE_UNITS;
   const otherUnits = (kind === 'compute' ? SERVICE_UNITS : COMPUTE_UNITS).filter((u) => !units.includes(u));
@@ -166,178 +165,144 @@ export function OfferingForm({
   return (
     <form onSubmit={form.onSubmit(submit)} noValidate data-testid="offering-form">
       <Stack gap="lg">
-        <Card>
-          <Stack>
-            <Title order={4}>{t('providerOfferings.sections.basics')}</Title>
-            <Grid gap="md">
-              <Grid.Col span={{ base: 12, md: 8 }}>
-                <TextInput
-                  label={t('providerOfferings.fields.title')}
-                  required
-                  maxLength={200}
-                  data-testid="offering-form-title"
-                  {...form.getInputProps('title')}
-                  error={fieldError(form.errors.title)}
-                />
-              </Grid.Col>
-              <Grid.Col span={{ base: 12, md: 4 }}>
-                <TextInput
-                  label={t('providerOfferings.fields.kind')}
-                  value={t(`catalogue.kind.${kind}`)}
-                  readOnly
-                  disabled
-                  description={t('providerOfferings.fields.kindFixed', {
-                    kind: t(`provider.kind.${provider.kind}`),
-                    offeringKind: t(`catalogue.kind.${kind}`),
-                  })}
-                  data-testid="offering-form-kind"
-                  data-kind={kind}
-                />
-              </Grid.Col>
-              <Grid.Col span={12}>
-                <Textarea
-                  label={t('providerOfferings.fields.description')}
-                  autosize
-                  minRows={2}
-                  maxLength={4000}
-                  data-testid="offering-form-description"
-                  {...form.getInputProps('description')}
-                />
-              </Grid.Col>
-            </Grid>
-          </Stack>
-        </Card>
+        <FormSection title={t('providerOfferings.sections.basics')}>
+          <Grid.Col span={{ base: 12, md: 8 }}>
+            <TextInput
+              label={t('providerOfferings.fields.title')}
+              required
+              maxLength={200}
+              {...field('title')}
+            />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, md: 4 }}>
+            <TextInput
+              label={t('providerOfferings.fields.kind')}
+              value={t(`catalogue.kind.${kind}`)}
+              readOnly
+              disabled
+              description={t('providerOfferings.fields.kindFixed', {
+                kind: t(`provider.kind.${provider.kind}`),
+                offeringKind: t(`catalogue.kind.${kind}`),
+              })}
+              data-testid="offering-form-kind"
+              data-kind={kind}
+            />
+          </Grid.Col>
+          <Grid.Col span={12}>
+            <Textarea
+              label={t('providerOfferings.fields.description')}
+              autosize
+              minRows={2}
+              maxLength={4000}
+              {...field('description')}
+            />
+          </Grid.Col>
+        </FormSection>
 
-        <Card>
-          <Stack>
-            <Title order={4}>{t('providerOfferings.sections.spec')}</Title>
-            <Grid gap="md">
-              {kind === 'compute' ? (
-                <Grid.Col span={{ base: 12, md: 4 }}>
-                  <NativeSelect
-                    label={t('providerOfferings.fields.serviceKind')}
-                    description={t('providerOfferings.fields.serviceKindHint')}
-                    data={SERVICE_KINDS.map((k) => ({
-                      value: k,
-                      label: t(`providerOfferings.serviceKind.${k}`),
-                    }))}
-                    data-testid="offering-form-service-kind"
-                    {...form.getInputProps('serviceKind')}
-                  />
-                </Grid.Col>
-              ) : null}
-              <Grid.Col span={{ base: 12, md: kind === 'compute' ? 4 : 6 }}>
-                <TextInput
-                  label={t('providerOfferings.fields.gpuModel')}
-                  description={gpuRequired(values) ? t('providerOfferings.fields.gpuModelHint') : undefined}
-                  placeholder="NVIDIA H800 80GB"
-                  required={gpuRequired(values)}
-                  maxLength={100}
-                  data-testid="offering-form-gpu-model"
-                  {...form.getInputProps('gpuModel')}
-                  error={fieldError(form.errors.gpuModel)}
-                />
-              </Grid.Col>
-              <Grid.Col span={{ base: 12, md: kind === 'compute' ? 4 : 6 }}>
-                <NumberInput
-                  label={t('providerOfferings.fields.gpuCount')}
-                  required={gpuRequired(values)}
-                  description={gpuRequired(values) ? ' ' : undefined}
-                  min={1}
-                  allowDecimal={false}
-                  allowNegative={false}
-                  data-testid="offering-form-gpu-count"
-                  {...form.getInputProps('gpuCount')}
-                  error={fieldError(form.errors.gpuCount)}
-                />
-              </Grid.Col>
-              <Grid.Col span={{ base: 12, md: 6 }}>
-                <TextInput
-                  label={t('providerOfferings.fields.region')}
-                  placeholder={language === 'en' ? 'Shenzhen Nanshan' : '深圳南山'}
-                  maxLength={100}
-                  data-testid="offering-form-region"
-                  {...form.getInputProps('region')}
-                />
-              </Grid.Col>
-            </Grid>
-          </Stack>
-        </Card>
+        <FormSection title={t('providerOfferings.sections.spec')}>
+          {kind === 'compute' ? (
+            <Grid.Col span={{ base: 12, md: 4 }}>
+              <NativeSelect
+                label={t('providerOfferings.fields.serviceKind')}
+                description={t('providerOfferings.fields.serviceKindHint')}
+                data={SERVICE_KINDS.map((k) => ({
+                  value: k,
+                  label: t(`providerOfferings.serviceKind.${k}`),
+                }))}
+                {...field('serviceKind')}
+              />
+            </Grid.Col>
+          ) : null}
+          <Grid.Col span={{ base: 12, md: kind === 'compute' ? 4 : 6 }}>
+            <TextInput
+              label={t('providerOfferings.fields.gpuModel')}
+              description={gpuRequired(values) ? t('providerOfferings.fields.gpuModelHint') : undefined}
+              placeholder="NVIDIA H800 80GB"
+              required={gpuRequired(values)}
+              maxLength={100}
+              {...field('gpuModel')}
+            />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, md: kind === 'compute' ? 4 : 6 }}>
+            <NumberInput
+              label={t('providerOfferings.fields.gpuCount')}
+              required={gpuRequired(values)}
+              description={gpuRequired(values) ? ' ' : undefined}
+              min={1}
+              allowDecimal={false}
+              allowNegative={false}
+              {...field('gpuCount')}
+            />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, md: 6 }}>
+            <TextInput
+              label={t('providerOfferings.fields.region')}
+              placeholder={language === 'en' ? 'Shenzhen Nanshan' : '深圳南山'}
+              maxLength={100}
+              {...field('region')}
+            />
+          </Grid.Col>
+        </FormSection>
 
-        <Card>
-          <Stack>
-            <Title order={4}>{t('providerOfferings.sections.price')}</Title>
-            <Grid gap="md">
-              <Grid.Col span={{ base: 12, md: 4 }}>
-                <NativeSelect
-                  label={t('providerOfferings.fields.unit')}
-                  required
-                  data={[
-                    { value: '', label: '—', disabled: true },
-                    ...[...units, ...otherUnits].map((u) => ({ value: u, label: unitLabel(u) })),
-                  ]}
-                  data-testid="offering-form-unit"
-                  {...form.getInputProps('unit')}
-                  error={fieldError(form.errors.unit)}
-                />
-              </Grid.Col>
-              <Grid.Col span={{ base: 12, md: 4 }}>
-                <TextInput
-                  label={t('providerOfferings.fields.unitPrice')}
-                  description={
-                    parsedPrice.ok && parsedPrice.fen > 0
-                      ? `${formatFen(parsedPrice.fen, language)}${values.unit ? ` / ${unitLabel(values.unit)}` : ''}`
-                      : t('providerOfferings.fields.unitPriceHint')
-                  }
-                  required
-                  inputMode="decimal"
-                  data-testid="offering-form-price"
-                  {...form.getInputProps('price')}
-                  error={fieldError(form.errors.price)}
-                />
-              </Grid.Col>
-              <Grid.Col span={{ base: 12, md: 4 }}>
-                <NumberInput
-                  label={t('providerOfferings.fields.stock')}
-                  description={t('providerOfferings.fields.stockHint')}
-                  min={0}
-                  allowDecimal={false}
-                  allowNegative={false}
-                  thousandSeparator=","
-                  data-testid="offering-form-stock"
-                  {...form.getInputProps('stock')}
-                  error={fieldError(form.errors.stock)}
-                />
-              </Grid.Col>
-              <Grid.Col span={{ base: 6, md: 4 }}>
-                <NumberInput
-                  label={t('providerOfferings.fields.minQuantity')}
-                  required
-                  min={1}
-                  allowDecimal={false}
-                  allowNegative={false}
-                  thousandSeparator=","
-                  data-testid="offering-form-min-quantity"
-                  {...form.getInputProps('minQuantity')}
-                  error={fieldError(form.errors.minQuantity)}
-                />
-              </Grid.Col>
-              <Grid.Col span={{ base: 6, md: 4 }}>
-                <NumberInput
-                  label={t('providerOfferings.fields.maxQuantity')}
-                  required
-                  min={1}
-                  allowDecimal={false}
-                  allowNegative={false}
-                  thousandSeparator=","
-                  data-testid="offering-form-max-quantity"
-                  {...form.getInputProps('maxQuantity')}
-                  error={fieldError(form.errors.maxQuantity)}
-                />
-              </Grid.Col>
-            </Grid>
-          </Stack>
-        </Card>
+        <FormSection title={t('providerOfferings.sections.price')}>
+          <Grid.Col span={{ base: 12, md: 4 }}>
+            <NativeSelect
+              label={t('providerOfferings.fields.unit')}
+              required
+              data={[
+                { value: '', label: '—', disabled: true },
+                ...[...units, ...otherUnits].map((u) => ({ value: u, label: unitLabel(u) })),
+              ]}
+              {...field('unit')}
+            />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, md: 4 }}>
+            <TextInput
+              label={t('providerOfferings.fields.unitPrice')}
+              description={
+                parsedPrice.ok && parsedPrice.fen > 0
+                  ? `${formatFen(parsedPrice.fen, language)}${values.unit ? ` / ${unitLabel(values.unit)}` : ''}`
+                  : t('providerOfferings.fields.unitPriceHint')
+              }
+              required
+              inputMode="decimal"
+              {...field('price')}
+            />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, md: 4 }}>
+            <NumberInput
+              label={t('providerOfferings.fields.stock')}
+              description={t('providerOfferings.fields.stockHint')}
+              min={0}
+              allowDecimal={false}
+              allowNegative={false}
+              thousandSeparator=","
+              {...field('stock')}
+            />
+          </Grid.Col>
+          <Grid.Col span={{ base: 6, md: 4 }}>
+            <NumberInput
+              label={t('providerOfferings.fields.minQuantity')}
+              required
+              min={1}
+              allowDecimal={false}
+              allowNegative={false}
+              thousandSeparator=","
+              {...field('minQuantity')}
+            />
+          </Grid.Col>
+          <Grid.Col span={{ base: 6, md: 4 }}>
+            <NumberInput
+              label={t('providerOfferings.fields.maxQuantity')}
+              required
+              min={1}
+              allowDecimal={false}
+              allowNegative={false}
+              thousandSeparator=","
+              {...field('maxQuantity')}
+            />
+          </Grid.Col>
+        </FormSection>
 
         {error ? <ErrorNotice error={error} data-testid="offering-form-error" /> : null}
         <Group justify="flex-end">

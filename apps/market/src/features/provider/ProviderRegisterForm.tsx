@@ -1,9 +1,10 @@
-import { Button, Card, Grid, Group, Radio, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Button, Card, Grid, Group, Radio, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { ErrorNotice } from '@nanshan/ui';
+import { ErrorNotice, FormSection } from '@nanshan/ui';
 import type { trpc } from '@nanshan/ui/api-client';
 import type { inferInput } from '@trpc/tanstack-react-query';
 import { useTranslation } from 'react-i18next';
+import { useFormField } from '../../lib/form-field';
 import { emailText, requiredText, useFieldError } from '../../lib/validation';
 import { normalisedUscc, usccProblem } from '../enterprise/uscc-hint';
 
@@ -67,6 +68,7 @@ export function ProviderRegisterForm({
       contactEmail: emailText,
     },
   });
+  const field = useFormField(form, 'provider-register');
   const values = form.getValues();
   const usccOk = values.uscc.trim() !== '' && usccProblem(values.uscc) === null;
 
@@ -127,142 +129,117 @@ export function ProviderRegisterForm({
             </Stack>
           </Radio.Group>
         </Card>
-        <Card>
-          <Stack>
-            <Title order={4}>{t('provider.sections.identity')}</Title>
-            <Grid gap="md">
-              <Grid.Col span={{ base: 12, md: 6 }}>
-                <TextInput
-                  label={t('provider.fields.name')}
-                  required
-                  autoComplete="organization"
-                  data-testid="provider-register-name"
-                  {...form.getInputProps('name')}
-                  error={fieldError(form.errors.name)}
+        <FormSection title={t('provider.sections.identity')}>
+          <Grid.Col span={{ base: 12, md: 6 }}>
+            <TextInput
+              label={t('provider.fields.name')}
+              required
+              autoComplete="organization"
+              {...field('name')}
+            />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, md: 6 }}>
+            <TextInput
+              label={t('provider.fields.uscc')}
+              description={
+                usccOk ? (
+                  <Text span size="xs" c="teal.8" data-testid="provider-register-uscc-valid">
+                    ✓ {t('enterprise.fields.usccValid')}
+                  </Text>
+                ) : (
+                  `${t('enterprise.fields.usccHint')} (${normalisedUscc(values.uscc).length}/18)`
+                )
+              }
+              required
+              maxLength={40}
+              spellCheck={false}
+              styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
+              {...field('uscc')}
+              onBlur={() => {
+                form.setFieldValue('uscc', normalisedUscc(values.uscc));
+                form.validateField('uscc');
+              }}
+            />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, md: 6 }}>
+            <Radio.Group
+              label={t('provider.fields.location')}
+              required
+              value={values.location}
+              onChange={(v) => chooseLocation(v === 'outside' ? 'outside' : 'shenzhen')}
+              description={
+                values.kind === 'computing_centre' ? t('provider.fields.centreInShenzhen') : undefined
+              }
+            >
+              <Group gap="lg" mt={6}>
+                <Radio
+                  value="shenzhen"
+                  label={t('provider.fields.inShenzhen')}
+                  data-testid="provider-register-in-shenzhen"
                 />
-              </Grid.Col>
-              <Grid.Col span={{ base: 12, md: 6 }}>
-                <TextInput
-                  label={t('provider.fields.uscc')}
-                  description={
-                    usccOk ? (
-                      <Text span size="xs" c="teal.8" data-testid="provider-register-uscc-valid">
-                        ✓ {t('enterprise.fields.usccValid')}
-                      </Text>
-                    ) : (
-                      `${t('enterprise.fields.usccHint')} (${normalisedUscc(values.uscc).length}/18)`
-                    )
-                  }
-                  required
-                  maxLength={40}
-                  spellCheck={false}
-                  styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
-                  data-testid="provider-register-uscc"
-                  {...form.getInputProps('uscc')}
-                  onBlur={() => {
-                    form.setFieldValue('uscc', normalisedUscc(values.uscc));
-                    form.validateField('uscc');
-                  }}
-                  error={fieldError(form.errors.uscc)}
+                <Radio
+                  value="outside"
+                  label={t('provider.fields.outsideShenzhen')}
+                  disabled={values.kind === 'computing_centre'}
+                  data-testid="provider-register-outside-shenzhen"
                 />
-              </Grid.Col>
-              <Grid.Col span={{ base: 12, md: 6 }}>
-                <Radio.Group
-                  label={t('provider.fields.location')}
-                  required
-                  value={values.location}
-                  onChange={(v) => chooseLocation(v === 'outside' ? 'outside' : 'shenzhen')}
-                  description={
-                    values.kind === 'computing_centre' ? t('provider.fields.centreInShenzhen') : undefined
-                  }
-                >
-                  <Group gap="lg" mt={6}>
-                    <Radio
-                      value="shenzhen"
-                      label={t('provider.fields.inShenzhen')}
-                      data-testid="provider-register-in-shenzhen"
-                    />
-                    <Radio
-                      value="outside"
-                      label={t('provider.fields.outsideShenzhen')}
-                      disabled={values.kind === 'computing_centre'}
-                      data-testid="provider-register-outside-shenzhen"
-                    />
-                  </Group>
-                </Radio.Group>
-              </Grid.Col>
-              <Grid.Col span={{ base: 12, md: 6 }}>
-                <TextInput
-                  label={t('provider.fields.city')}
-                  required
-                  readOnly={values.location === 'shenzhen'}
-                  data-testid="provider-register-city"
-                  {...form.getInputProps('city')}
-                  error={fieldError(form.errors.city)}
-                />
-              </Grid.Col>
-              <Grid.Col span={12}>
-                <TextInput
-                  label={t('provider.fields.address')}
-                  required
-                  autoComplete="street-address"
-                  data-testid="provider-register-address"
-                  {...form.getInputProps('address')}
-                  error={fieldError(form.errors.address)}
-                />
-              </Grid.Col>
-              <Grid.Col span={12}>
-                <Textarea
-                  label={t('provider.fields.description')}
-                  autosize
-                  minRows={2}
-                  maxLength={4000}
-                  data-testid="provider-register-description"
-                  {...form.getInputProps('description')}
-                />
-              </Grid.Col>
-            </Grid>
-          </Stack>
-        </Card>
-        <Card>
-          <Stack>
-            <Title order={4}>{t('provider.sections.contact')}</Title>
-            <Grid gap="md">
-              <Grid.Col span={{ base: 12, md: 4 }}>
-                <TextInput
-                  label={t('provider.fields.contactName')}
-                  required
-                  autoComplete="name"
-                  data-testid="provider-register-contact-name"
-                  {...form.getInputProps('contactName')}
-                  error={fieldError(form.errors.contactName)}
-                />
-              </Grid.Col>
-              <Grid.Col span={{ base: 12, md: 4 }}>
-                <TextInput
-                  label={t('provider.fields.contactPhone')}
-                  required
-                  type="tel"
-                  autoComplete="tel"
-                  data-testid="provider-register-contact-phone"
-                  {...form.getInputProps('contactPhone')}
-                  error={fieldError(form.errors.contactPhone)}
-                />
-              </Grid.Col>
-              <Grid.Col span={{ base: 12, md: 4 }}>
-                <TextInput
-                  label={t('provider.fields.contactEmail')}
-                  required
-                  type="email"
-                  autoComplete="email"
-                  data-testid="provider-register-contact-email"
-                  {...form.getInputProps('contactEmail')}
-                  error={fieldError(form.errors.contactEmail)}
-                />
-              </Grid.Col>
-            </Grid>
-          </Stack>
-        </Card>
+              </Group>
+            </Radio.Group>
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, md: 6 }}>
+            <TextInput
+              label={t('provider.fields.city')}
+              required
+              readOnly={values.location === 'shenzhen'}
+              {...field('city')}
+            />
+          </Grid.Col>
+          <Grid.Col span={12}>
+            <TextInput
+              label={t('provider.fields.address')}
+              required
+              autoComplete="street-address"
+              {...field('address')}
+            />
+          </Grid.Col>
+          <Grid.Col span={12}>
+            <Textarea
+              label={t('provider.fields.description')}
+              autosize
+              minRows={2}
+              maxLength={4000}
+              {...field('description')}
+            />
+          </Grid.Col>
+        </FormSection>
+        <FormSection title={t('provider.sections.contact')}>
+          <Grid.Col span={{ base: 12, md: 4 }}>
+            <TextInput
+              label={t('provider.fields.contactName')}
+              required
+              autoComplete="name"
+              {...field('contactName')}
+            />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, md: 4 }}>
+            <TextInput
+              label={t('provider.fields.contactPhone')}
+              required
+              type="tel"
+              autoComplete="tel"
+              {...field('contactPhone')}
+            />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, md: 4 }}>
+            <TextInput
+              label={t('provider.fields.contactEmail')}
+              required
+              type="email"
+              autoComplete="email"
+              {...field('contactEmail')}
+            />
+          </Grid.Col>
+        </FormSection>
         {error ? <ErrorNotice error={error} data-testid="provider-register-error" /> : null}
         <Group justify="flex-end">
           <Button type="submit" loading={submitting} data-testid="provider-register-submit">
