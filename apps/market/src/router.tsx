@@ -7,6 +7,9 @@ import { DashboardRoute } from './routes/dashboard';
 import { EnterpriseRoute } from './routes/enterprise';
 import { EnterpriseEditRoute } from './routes/enterprise-edit';
 import { EnterpriseRegisterRoute } from './routes/enterprise-register';
+import { GrantsRoute } from './routes/grants';
+import { GrantApplicationRoute } from './routes/grants-application';
+import { GrantsNewRoute } from './routes/grants-new';
 import { IncubatorRoute } from './routes/incubator';
 import { Layout } from './routes/layout';
 import { NotFoundRoute } from './routes/not-found';
@@ -64,6 +67,9 @@ export const router = createBrowserRouter([
       { path: 'enterprise/register', element: sme(<EnterpriseRegisterRoute />, false) },
       { path: 'enterprise/edit', element: sme(<EnterpriseEditRoute />) },
       { path: 'incubator', element: sme(<IncubatorRoute />) },
+      { path: 'grants', element: sme(<GrantsRoute />) },
+      { path: 'grants/new', element: sme(<GrantsNewRoute />) },
+      { path: 'grants/:applicationId', element: sme(<GrantApplicationRoute />) },
       { path: 'orders', element: sme(<OrdersRoute />) },
       { path: 'orders/:orderId', element: sme(<OrderRoute />) },
       { path: 'orders/:orderId/receipt', element: sme(<ReceiptRoute />) },

@@ -13,6 +13,23 @@ export { TraceList, type TraceListProps, type TraceStepView } from './components
 export { describeError, type ErrorDescription, type ValidationIssue } from './errors/describe-error';
 export { type ErrorText, useErrorText } from './errors/use-error-text';
 export { type Base64File, base64ToBytes, downloadBase64File } from './files/download-file';
+export { GrantStepper, type GrantStepperProps } from './grants/GrantStepper';
+export { GrantTimeline, type GrantTimelineEvent, type GrantTimelineProps } from './grants/GrantTimeline';
+export {
+  displayEventKind,
+  GRANT_DETOURS,
+  GRANT_STATUS_COLORS,
+  GRANT_STATUSES,
+  GRANT_STEPS,
+  type GrantDetour,
+  type GrantStatus,
+  type GrantStep,
+  isGrantStatus,
+  isGrantStep,
+  isOpenGrant,
+  type StepperState,
+  stepperState,
+} from './grants/workflow';
 export { type AppResources, createI18n, LANGUAGE_STORAGE_KEY } from './i18n/create-i18n';
 export { DEFAULT_LANGUAGE, LANGUAGES, type Language, toLanguage } from './i18n/languages';
 export { uiEn } from './i18n/ui-en';

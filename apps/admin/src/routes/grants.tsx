@@ -1,4 +1,5 @@
 import { Group, Stack } from '@mantine/core';
+import { GRANT_STATUSES } from '@nanshan/ui';
 import { trpc } from '@nanshan/ui/api-client';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +9,6 @@ import { UrlSelect } from '../features/common/UrlSelect';
 import { useArticleLabel } from '../features/common/use-article-label';
 import { GrantQueueTable } from '../features/grants/GrantQueueTable';
 import { GRANT_ARTICLES } from '../features/grants/labels';
-import { GRANT_STATUSES } from '../features/grants/workflow';
 import { oneOf, pageFrom, useSearchState } from '../lib/use-search-state';
 
 const PAGE_SIZE = 20;

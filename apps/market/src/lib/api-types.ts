@@ -1,5 +1,5 @@
 import type { trpc } from '@nanshan/ui/api-client';
-import type { inferOutput } from '@trpc/tanstack-react-query';
+import type { inferInput, inferOutput } from '@trpc/tanstack-react-query';
 
 export type Me = inferOutput<typeof trpc.session.me>;
 export type Offering = inferOutput<typeof trpc.offerings.list>['items'][number];
@@ -25,3 +25,11 @@ export type ProviderOffering = inferOutput<typeof trpc.offerings.mine>[number];
 export type ProviderOrder = inferOutput<typeof trpc.providerOrders.list>['items'][number];
 export type ProviderRevenue = inferOutput<typeof trpc.providerOrders.summary>;
 export type CatalogueFacets = inferOutput<typeof trpc.offerings.facets>;
+
+export type GrantListItem = inferOutput<typeof trpc.grants.mine>[number];
+export type GrantApplication = inferOutput<typeof trpc.grants.get>;
+export type GrantEvent = GrantApplication['events'][number];
+export type GrantNotice = inferOutput<typeof trpc.grants.notices>[number];
+export type GrantInput = inferInput<typeof trpc.grants.submit>;
+export type GrantEvidenceInput = inferInput<typeof trpc.grants.uploadDocument>;
+export type GrantEvidence = inferOutput<typeof trpc.grants.uploadDocument>;

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MarketMessages } from '../i18n/zh-CN';
+import { type AmountProblem, type AmountUnit, parseAmountToFen } from './money-input';
 
 /**
  * Form validators return i18n keys, not sentences, and the form translates them when it renders, so an error shown
@@ -22,6 +23,19 @@ export function emailText(value: string): ValidationKey | null {
 export function passwordText(value: string): ValidationKey | null {
   if (!value) return 'validation.required';
   return value.length >= 8 ? null : 'validation.passwordMin';
+}
+
+const AMOUNT_KEYS: Record<AmountProblem, ValidationKey> = {
+  required: 'validation.required',
+  format: 'validation.amountFormat',
+  tooPrecise: 'validation.amountTooPrecise',
+  tooLarge: 'validation.amountTooLarge',
+};
+
+/** What is wrong with an amount typed in `unit`, if anything. */
+export function amountProblem(text: string, unit: AmountUnit): ValidationKey | null {
+  const parsed = parseAmountToFen(text, unit);
+  return parsed.ok ? null : AMOUNT_KEYS[parsed.problem];
 }
 
 /** Translates a validator's key (other ReactNodes pass through). */

@@ -60,7 +60,10 @@ export function Layout() {
             <>
               <NavItem to="/dashboard" label={t('nav.dashboard')} testId="nav-dashboard" onClick={close} />
               {hasEnterprise ? (
-                <NavItem to="/orders" label={t('nav.orders')} testId="nav-orders" onClick={close} />
+                <>
+                  <NavItem to="/orders" label={t('nav.orders')} testId="nav-orders" onClick={close} />
+                  <NavItem to="/grants" label={t('nav.grants')} testId="nav-grants" onClick={close} />
+                </>
               ) : null}
               <NavItem to="/enterprise" label={t('nav.enterprise')} testId="nav-enterprise" onClick={close} />
               {incubator.data ? (

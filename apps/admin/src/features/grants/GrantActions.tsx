@@ -1,5 +1,6 @@
 import { Alert, Button, Group, NumberInput, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import type { GrantStatus } from '@nanshan/ui';
 import { describeError, Money } from '@nanshan/ui';
 import { trpc } from '@nanshan/ui/api-client';
 import { useMutation } from '@tanstack/react-query';
@@ -10,7 +11,6 @@ import { DecisionDialog } from '../common/DecisionDialog';
 import { YuanInput } from '../common/YuanInput';
 import { useMe } from '../session/use-me';
 import { useGrantRefresh } from './use-grant-refresh';
-import type { GrantStatus } from './workflow';
 
 const NEXT_STEP: Partial<Record<GrantStatus, GrantStatus>> = {
   submitted: 'formal_check',

@@ -1,7 +1,7 @@
+import type { GrantStatus } from '@nanshan/ui';
 import { useTranslation } from 'react-i18next';
 import { StateBadge } from '../common/StateBadge';
 import { GRANT_STATUS_COLORS } from './labels';
-import type { GrantStatus } from './workflow';
 
 export function GrantStatusBadge({
   status,

@@ -7,7 +7,6 @@ import {
   FileButton,
   Group,
   type MantineColor,
-  Progress,
   Stack,
   Text,
   Textarea,
@@ -20,8 +19,9 @@ import type { inferInput, inferOutput } from '@trpc/tanstack-react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FilingChecklistItem } from '../../lib/api-types';
-import { postMutationWithProgress, readFileAsBase64 } from '../../lib/upload';
-import { acceptedMimeType, fileProblem, fileSizeText } from '../documents/file-rules';
+import { ACCEPTED_MIME_TYPES, fileSizeText } from '../documents/file-rules';
+import { UploadProgressBar } from '../documents/UploadProgressBar';
+import { useFileUpload } from '../documents/use-file-upload';
 import { refreshProviderViews } from './use-provider';
 
 type UploadInput = inferInput<typeof trpc.documents.upload>;
@@ -46,12 +46,6 @@ const DOCUMENT_KIND: Record<Item, UploadInput['kind']> = {
   contracts: 'filing_evidence',
 };
 
-type UploadState =
-  | { phase: 'idle' }
-  | { phase: 'reading'; fraction: number }
-  | { phase: 'uploading'; fraction: number }
-  | { phase: 'done' };
-
 /**
  * One item of the filing checklist: what the provider states, one proof document (uploaded with progress), the
  * review status and the staff's note. Submitting sends the item (back) to review.
@@ -64,34 +58,10 @@ export function FilingItemCard({ entry, readOnly }: { entry: FilingChecklistItem
   const [document, setDocument] = useState<Pick<UploadedDocument, 'id' | 'filename' | 'sizeBytes'> | null>(
     entry.document,
   );
-  const [upload, setUpload] = useState<UploadState>({ phase: 'idle' });
-  const [fileError, setFileError] = useState<string | null>(null);
-
-  const uploadFile = useMutation({
-    mutationFn: async (file: File) => {
-      const mimeType = acceptedMimeType(file);
-      if (!mimeType) throw new Error('unreachable: checked before');
-      setUpload({ phase: 'reading', fraction: 0 });
-      const contentBase64 = await readFileAsBase64(file, (fraction) =>
-        setUpload({ phase: 'reading', fraction }),
-      );
-      setUpload({ phase: 'uploading', fraction: 0 });
-      const input: UploadInput = {
-        ownerType: 'provider',
-        kind: DOCUMENT_KIND[entry.item],
-        filename: file.name,
-        mimeType,
-        contentBase64,
-      };
-      return postMutationWithProgress<UploadedDocument>('documents.upload', input, (fraction) =>
-        setUpload({ phase: 'uploading', fraction }),
-      );
-    },
-    onSuccess: (doc) => {
-      setUpload({ phase: 'done' });
-      setDocument(doc);
-    },
-    onError: () => setUpload({ phase: 'idle' }),
+  const upload = useFileUpload<UploadedDocument>({
+    path: 'documents.upload',
+    toInput: (file): UploadInput => ({ ownerType: 'provider', kind: DOCUMENT_KIND[entry.item], ...file }),
+    onUploaded: setDocument,
   });
 
   const submit = useMutation(
@@ -112,22 +82,6 @@ export function FilingItemCard({ entry, readOnly }: { entry: FilingChecklistItem
       queryClient.fetchQuery({ ...trpc.documents.get.queryOptions({ documentId }), staleTime: 0 }),
     onSuccess: (file) => downloadBase64File(file),
   });
-
-  function chooseFile(file: File | null) {
-    setFileError(null);
-    uploadFile.reset();
-    if (!file) return;
-    const problem = fileProblem(file);
-    if (problem) {
-      setFileError(t(problem));
-      return;
-    }
-    uploadFile.mutate(file);
-  }
-
-  const busy = upload.phase === 'reading' || upload.phase === 'uploading';
-  const percent =
-    upload.phase === 'reading' || upload.phase === 'uploading' ? Math.floor(upload.fraction * 100) : 100;
 
   return (
     <Card withBorder padding="md" data-testid={testId} data-status={entry.status}>
@@ -187,9 +141,9 @@ export function FilingItemCard({ entry, readOnly }: { entry: FilingChecklistItem
               </Text>
               <Group gap="sm">
                 <FileButton
-                  onChange={chooseFile}
-                  accept="application/pdf,image/png,image/jpeg"
-                  disabled={busy}
+                  onChange={upload.choose}
+                  accept={ACCEPTED_MIME_TYPES.join(',')}
+                  disabled={upload.busy}
                   // The hidden file input: end-to-end tests set files on it directly.
                   inputProps={{ 'data-testid': `${testId}-file` } as React.ComponentProps<'input'>}
                 >
@@ -198,7 +152,7 @@ export function FilingItemCard({ entry, readOnly }: { entry: FilingChecklistItem
                       {...props}
                       variant="default"
                       size="xs"
-                      loading={busy}
+                      loading={upload.busy}
                       data-testid={`${testId}-choose-file`}
                     >
                       {document ? t('filing.replaceFile') : t('filing.chooseFile')}
@@ -211,30 +165,19 @@ export function FilingItemCard({ entry, readOnly }: { entry: FilingChecklistItem
                     : t('filing.fileHint')}
                 </Text>
               </Group>
-              {busy ? (
-                <Stack gap={2} data-testid={`${testId}-upload-progress`} aria-live="polite">
-                  <Progress value={percent} animated striped size="sm" />
-                  <Text size="xs" c="dimmed">
-                    {upload.phase === 'reading'
-                      ? t('filing.reading')
-                      : upload.fraction >= 1
-                        ? t('filing.processing')
-                        : t('filing.uploading', { percent })}
-                  </Text>
-                </Stack>
-              ) : null}
-              {upload.phase === 'done' && document ? (
+              <UploadProgressBar progress={upload.progress} testId={`${testId}-upload-progress`} />
+              {upload.progress.phase === 'done' && document ? (
                 <Text size="xs" c="teal.8" data-testid={`${testId}-uploaded`}>
                   ✓ {t('filing.uploaded', { filename: document.filename })}
                 </Text>
               ) : null}
-              {fileError ? (
+              {upload.fileError ? (
                 <Text size="xs" c="red" data-testid={`${testId}-file-error`}>
-                  {fileError}
+                  {t(upload.fileError)}
                 </Text>
               ) : null}
-              {uploadFile.isError ? (
-                <ErrorNotice error={uploadFile.error} data-testid={`${testId}-upload-error`} />
+              {upload.error ? (
+                <ErrorNotice error={upload.error} data-testid={`${testId}-upload-error`} />
               ) : null}
             </Stack>
             {submit.isError ? <ErrorNotice error={submit.error} data-testid={`${testId}-error`} /> : null}
@@ -246,7 +189,7 @@ export function FilingItemCard({ entry, readOnly }: { entry: FilingChecklistItem
               ) : null}
               <Button
                 size="xs"
-                disabled={busy || (statement.trim() === '' && !document)}
+                disabled={upload.busy || (statement.trim() === '' && !document)}
                 loading={submit.isPending}
                 onClick={() =>
                   submit.mutate({

@@ -1,3 +1,5 @@
+import type { MantineColor } from '@mantine/core';
+
 /**
  * Nanshan's rule-based (核准类) procedure (DOMAIN-NOTES): the main path an application walks, and the detours that
  * leave it. The stepper shows the main path; a detour is drawn on the step where it happened.
@@ -56,4 +58,43 @@ export function stepperState(
     else if (e.fromStatus && isGrantStep(e.fromStatus)) last = e.fromStatus;
   }
   return { active: GRANT_STEPS.indexOf(last), detour, complete: false };
+}
+
+/** One colour per status, the same in both apps. */
+export const GRANT_STATUS_COLORS: Record<GrantStatus, MantineColor> = {
+  submitted: 'yellow',
+  formal_check: 'yellow',
+  bureau_review: 'yellow',
+  funding_plan: 'yellow',
+  verification: 'yellow',
+  public_notice: 'violet',
+  decided: 'teal',
+  paid: 'green',
+  rejected: 'red',
+  info_requested: 'orange',
+  withdrawn: 'gray',
+};
+
+/** Statuses that end (or settle) an application: an event reaching one is named after it whatever it came from. */
+const OUTCOMES: ReadonlySet<string> = new Set(['rejected', 'withdrawn', 'decided', 'paid']);
+
+/**
+ * An event's kind for display. The API names an event leaving `info_requested` "responded" even when staff rejected
+ * the application from there; an event that reaches an outcome is named after the outcome.
+ */
+export function displayEventKind<K extends string>(e: {
+  kind: K;
+  fromStatus: string | null;
+  toStatus: string;
+}): K | 'rejected' | 'withdrawn' | 'decided' | 'paid' {
+  if (e.fromStatus !== e.toStatus && OUTCOMES.has(e.toStatus)) {
+    return e.toStatus as 'rejected' | 'withdrawn' | 'decided' | 'paid';
+  }
+  return e.kind;
+}
+
+/** Nothing decided yet (the API's OPEN_STATES): the applicant may still withdraw. */
+export function isOpenGrant(status: string): boolean {
+  const step = GRANT_STEPS.indexOf(status as GrantStep);
+  return status === 'info_requested' || (step >= 0 && step <= GRANT_STEPS.indexOf('public_notice'));
 }

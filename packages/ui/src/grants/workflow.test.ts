@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stepperState } from './workflow';
+import { displayEventKind, isOpenGrant, stepperState } from './workflow';
 
 describe('stepperState', () => {
   it('follows the main path', () => {
@@ -26,5 +26,36 @@ describe('stepperState', () => {
       complete: false,
     });
     expect(stepperState('withdrawn')).toEqual({ active: 0, detour: 'withdrawn', complete: false });
+  });
+});
+
+describe('isOpenGrant', () => {
+  it('is open until decided, and while information is asked for', () => {
+    expect(['submitted', 'verification', 'public_notice', 'info_requested'].map(isOpenGrant)).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect(['decided', 'paid', 'rejected', 'withdrawn'].map(isOpenGrant)).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
+  });
+});
+
+describe('displayEventKind', () => {
+  it('names an event reaching an outcome after the outcome', () => {
+    expect(displayEventKind({ kind: 'responded', fromStatus: 'info_requested', toStatus: 'rejected' })).toBe(
+      'rejected',
+    );
+    expect(
+      displayEventKind({ kind: 'responded', fromStatus: 'info_requested', toStatus: 'formal_check' }),
+    ).toBe('responded');
+    expect(
+      displayEventKind({ kind: 'objection_raised', fromStatus: 'public_notice', toStatus: 'public_notice' }),
+    ).toBe('objection_raised');
   });
 });
