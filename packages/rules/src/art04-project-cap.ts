@@ -10,7 +10,6 @@ import { applyCap, type Capped } from './caps';
 import type { IsoDate } from './dates';
 import type { Evaluation } from './evaluation';
 import { assertFen, type Fen } from './money';
-import { paramOnValidDate } from './params/lookup';
 
 /** Bounds `amountFen` by what is left of 10,000,000 yuan for the project after `projectGrantedFen`. */
 export function applyProjectCap(
@@ -20,7 +19,7 @@ export function applyProjectCap(
   amountFen: Fen,
 ): Capped {
   assertFen(projectGrantedFen, 'projectGrantedFen');
-  const cap = paramOnValidDate('art4.projectCapFen', date);
+  const cap = evaluation.param('art4.projectCapFen', date);
   return applyCap(
     evaluation,
     '第四条',

@@ -27,6 +27,7 @@ export {
   type Art10RentResult,
   computePoolCharge,
   incubatorRent,
+  type PoolChargeInput,
 } from './articles/art10-incubator';
 export { type Art11Input, teamSupport } from './articles/art11-teams';
 export { type Art12Input, growthAward } from './articles/art12-growth';
@@ -58,6 +59,17 @@ export {
 export { REASON_TEXTS, type ReasonCode, type SmeSize, STEP_TEXTS, type StepCode } from './messages';
 export { type Fen, percentOfDown } from './money';
 export { type ParamAt, ParamCoverageError, paramAt } from './params/lookup';
+export {
+  type OverrideErrorCode,
+  type OverrideKind,
+  type OverrideOrigin,
+  type ParamOverride,
+  ParamOverrideError,
+  type ParamOverrides,
+  paramOverrides,
+  validateParamValue,
+  type WithOverrides,
+} from './params/overrides';
 export {
   type Art9Field,
   type FinancingKind,

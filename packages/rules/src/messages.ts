@@ -346,6 +346,15 @@ export type StepArgs = {
     paramFrom: string;
   };
   pool_charge: { cardHours: number; priceFen: number; chargeFen: number; paramFrom: string };
+  /** A value from a published segment (or a what-if candidate) instead of the table's; `to` '' = open-ended. */
+  param_override: {
+    key: string;
+    from: string;
+    to: string;
+    source: string;
+    ref: string;
+    kind: 'published' | 'what_if';
+  };
   non_duplication: { candidate: string; amountFen: number; chosen: boolean; over: string };
   outcome: { eligible: boolean; amountFen: number };
 };
@@ -452,6 +461,12 @@ export const STEP_TEXTS: { readonly [C in StepCode]: Template<StepArgs[C]> } = {
       `专属算力池 ${a.cardHours} 卡时 × ${formatMoney(a.priceFen)}/卡时 = ${formatMoney(a.chargeFen)}（价格自 ${a.paramFrom} 起施行）`,
     en: (a) =>
       `compute pool ${a.cardHours} card-hours × ${formatMoney(a.priceFen)} per card-hour = ${formatMoney(a.chargeFen)} (price in force from ${a.paramFrom})`,
+  },
+  param_override: {
+    zh: (a) =>
+      `参数 ${a.key} 采用${a.kind === 'published' ? '区科技创新局发布的参数段' : '测算假设值（仅用于测算，不作决定）'}：${a.from} 至 ${a.to || '本措施有效期届满'}，来源：${a.source}${a.ref ? `（编号 ${a.ref}）` : ''}；取代内置值`,
+    en: (a) =>
+      `parameter ${a.key} takes ${a.kind === 'published' ? 'a segment published by the bureau' : 'a what-if value (for evaluation only, never decided on)'}: ${a.from} to ${a.to || 'the end of the measures'}, source: ${a.source}${a.ref ? ` (ref ${a.ref})` : ''}; replaces the built-in value`,
   },
   non_duplication: {
     zh: (a) =>

@@ -40,7 +40,8 @@ export function applyRate(
       rateBps: rate.value,
       amountFen,
       paramFrom: rate.from,
-      setByBureau: rate.setByBureau,
+      // A published value is no longer the bureau's default (the override step names its source).
+      setByBureau: rate.setByBureau && rate.override === undefined,
     }),
   );
   return amountFen;

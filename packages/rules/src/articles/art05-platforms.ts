@@ -13,13 +13,13 @@ import type { IsoDate } from '../dates';
 import type { Applicant } from '../eligibility/applicant';
 import { condition, Evaluation, type RuleResult } from '../evaluation';
 import { assertFen, type Fen } from '../money';
-import { paramOnValidDate } from '../params/lookup';
+import type { WithOverrides } from '../params/overrides';
 import { admit, checkConsecutiveYears, recordRequest } from '../stages';
 import { step } from '../trace';
 
 const PLATFORM_APPROVED = condition('platform_approved', 'not_approved');
 
-export interface Art5Input {
+export interface Art5Input extends WithOverrides {
   date: IsoDate;
   applicant: Applicant;
   /** Approved by the district science authority after review (经区科技主管部门评审通过). */
@@ -34,7 +34,7 @@ export interface Art5Input {
 export function platformSupport(input: Art5Input): RuleResult {
   const granted = input.grantedThisYearFen ?? 0;
   assertFen(granted, 'grantedThisYearFen');
-  const evaluation = new Evaluation('第五条');
+  const evaluation = new Evaluation('第五条', input.overrides);
   const inForce = admit(evaluation, input.date, input.applicant);
   evaluation.check(PLATFORM_APPROVED, input.approved === true);
   let amountFen = recordRequest(evaluation, '第五条', input.requestedFen);
@@ -44,9 +44,9 @@ export function platformSupport(input: Art5Input): RuleResult {
     evaluation,
     '第五条',
     input.yearsFunded,
-    paramOnValidDate('art5.maxYears', input.date),
+    evaluation.param('art5.maxYears', input.date),
   );
-  const cap = paramOnValidDate('art5.annualCapFen', input.date);
+  const cap = evaluation.param('art5.annualCapFen', input.date);
   amountFen = applyCap(
     evaluation,
     '第五条',

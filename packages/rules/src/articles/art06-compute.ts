@@ -31,6 +31,7 @@ import { checkSmallOrMediumTech } from '../eligibility/sme-proof';
 import { condition, Evaluation, type RuleResult } from '../evaluation';
 import { assertFen, type Fen } from '../money';
 import { paramSeries } from '../params/lookup';
+import type { WithOverrides } from '../params/overrides';
 import { admit, applyRate } from '../stages';
 
 const ACTIVITY_ELIGIBLE = condition('activity_eligible', 'activity_not_eligible');
@@ -44,7 +45,7 @@ const ANNUAL_CAP = paramSeries('art6.annualCapFen');
 export type Art6Activity = 'llm_training' | 'genai_application' | 'other';
 export type Art6ServiceKind = 'compute' | 'storage' | 'network' | 'security';
 
-export interface Art6Input {
+export interface Art6Input extends WithOverrides {
   /** The decision (or, for a voucher at purchase, the purchase) date. */
   date: IsoDate;
   applicant: Applicant;
@@ -85,7 +86,7 @@ export function quoteArt6(input: Art6Input): Art6Result {
   assertFen(spendFen, 'spendFen');
   assertFen(grantedThisYearFen, 'grantedThisYearFen');
 
-  const evaluation = new Evaluation('第六条');
+  const evaluation = new Evaluation('第六条', input.overrides);
   const inForce = admit(evaluation, date, applicant);
   checkSmallOrMediumTech(applicant, evaluation);
   const activity = input.activity;
@@ -104,8 +105,8 @@ export function quoteArt6(input: Art6Input): Art6Result {
   let amountFen = 0;
   let boundBy: Art6BoundBy = 'rate';
   if (inForce) {
-    const rate = RATE(date);
-    const cap = ANNUAL_CAP(date);
+    const rate = evaluation.param('art6.rateBps', date, RATE);
+    const cap = evaluation.param('art6.annualCapFen', date, ANNUAL_CAP);
     rateBps = rate.value;
     annualCapFen = cap.value;
     uncappedFen = applyRate(evaluation, '第六条', 'compute_spend', spendFen, rate);

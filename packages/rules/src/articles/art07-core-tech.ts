@@ -12,12 +12,12 @@ import type { IsoDate } from '../dates';
 import type { Applicant } from '../eligibility/applicant';
 import { condition, Evaluation, type RuleResult } from '../evaluation';
 import { assertFen, type Fen } from '../money';
-import { paramOnValidDate } from '../params/lookup';
+import type { WithOverrides } from '../params/overrides';
 import { admit, applyRate } from '../stages';
 
 const LEAD_UNIT = condition('lead_unit', 'not_lead_unit');
 
-export interface Art7Input {
+export interface Art7Input extends WithOverrides {
   date: IsoDate;
   applicant: Applicant;
   /** The municipal major-project grant received (市级资助金额). */
@@ -33,7 +33,7 @@ export interface Art7Input {
 export function coreTechSupport(input: Art7Input): RuleResult {
   const sameArticle = input.sameArticleGrantedFen ?? 0;
   assertFen(sameArticle, 'sameArticleGrantedFen');
-  const evaluation = new Evaluation('第七条');
+  const evaluation = new Evaluation('第七条', input.overrides);
   const inForce = admit(evaluation, input.date, input.applicant);
   evaluation.check(LEAD_UNIT, input.leadUnit === true);
   assertFen(input.cityGrantFen, 'cityGrantFen');
@@ -45,9 +45,9 @@ export function coreTechSupport(input: Art7Input): RuleResult {
     '第七条',
     'city_grant',
     input.cityGrantFen,
-    paramOnValidDate('art7.rateBps', date),
+    evaluation.param('art7.rateBps', date),
   );
-  const cap = paramOnValidDate('art7.projectCapFen', date);
+  const cap = evaluation.param('art7.projectCapFen', date);
   amountFen = applyCap(
     evaluation,
     '第七条',

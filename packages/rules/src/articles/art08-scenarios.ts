@@ -19,7 +19,7 @@ import type { IsoDate } from '../dates';
 import type { Applicant } from '../eligibility/applicant';
 import { condition, Evaluation, type RuleResult } from '../evaluation';
 import { assertFen, type Fen } from '../money';
-import { paramOnValidDate } from '../params/lookup';
+import type { WithOverrides } from '../params/overrides';
 import { admit, applyRate } from '../stages';
 import { step } from '../trace';
 
@@ -30,7 +30,7 @@ export type Art8Track = 'city_match' | 'district' | 'demo';
 
 export const ART8_TRACKS: readonly Art8Track[] = ['city_match', 'district', 'demo'];
 
-export type Art8Input = {
+export type Art8Input = WithOverrides & {
   date: IsoDate;
   applicant: Applicant;
   /** Already granted to the same project under these measures (Art. 4; default 0). */
@@ -38,15 +38,15 @@ export type Art8Input = {
   /** Already granted to the same project under this track of Art. 8 (its per-project limit; default 0). */
   sameArticleGrantedFen?: Fen;
 } & (
-  | { track: 'city_match'; cityGrantFen: Fen }
-  | { track: 'district'; totalInvestmentFen: Fen }
-  | { track: 'demo'; actualCostFen: Fen; governmentInvested: boolean; demoAwardedBefore?: boolean }
-);
+    | { track: 'city_match'; cityGrantFen: Fen }
+    | { track: 'district'; totalInvestmentFen: Fen }
+    | { track: 'demo'; actualCostFen: Fen; governmentInvested: boolean; demoAwardedBefore?: boolean }
+  );
 
 export function scenarioSupport(input: Art8Input): RuleResult {
   const sameArticle = input.sameArticleGrantedFen ?? 0;
   assertFen(sameArticle, 'sameArticleGrantedFen');
-  const evaluation = new Evaluation('第八条');
+  const evaluation = new Evaluation('第八条', input.overrides);
   const inForce = admit(evaluation, input.date, input.applicant);
   if (input.track === 'demo') {
     evaluation.check(NOT_GOVERNMENT_INVESTED, input.governmentInvested === false);
@@ -63,13 +63,13 @@ export function scenarioSupport(input: Art8Input): RuleResult {
         '第八条',
         'city_grant',
         input.cityGrantFen,
-        paramOnValidDate('art8.cityMatchRateBps', date),
+        evaluation.param('art8.cityMatchRateBps', date),
       );
       break;
     case 'district': {
-      const rate = paramOnValidDate('art8.districtRateBps', date);
+      const rate = evaluation.param('art8.districtRateBps', date);
       amountFen = applyRate(evaluation, '第八条', 'total_investment', input.totalInvestmentFen, rate);
-      const cap = paramOnValidDate('art8.districtProjectCapFen', date);
+      const cap = evaluation.param('art8.districtProjectCapFen', date);
       amountFen = applyCap(
         evaluation,
         '第八条',
@@ -86,7 +86,7 @@ export function scenarioSupport(input: Art8Input): RuleResult {
       // "按照示范场景实际建设费用": the award starts from the actual cost, then the one-time 3,000,000-yuan limit.
       evaluation.trace.push(step('actual_cost', '第八条', { actualCostFen: input.actualCostFen }));
       amountFen = input.actualCostFen;
-      const cap = paramOnValidDate('art8.demoCapFen', date);
+      const cap = evaluation.param('art8.demoCapFen', date);
       amountFen = applyCap(
         evaluation,
         '第八条',

@@ -15,7 +15,7 @@ import type { IsoDate } from '../dates';
 import type { Applicant } from '../eligibility/applicant';
 import { condition, Evaluation, type RuleResult } from '../evaluation';
 import { assertFen, type Fen } from '../money';
-import { paramOnValidDate } from '../params/lookup';
+import type { WithOverrides } from '../params/overrides';
 import type { Art9Field } from '../params/table';
 import { admit, applyRate, checkConsecutiveYears, recordRequest } from '../stages';
 
@@ -24,7 +24,7 @@ const NOT_RELATED_PARTY = condition('not_related_party_services', 'related_party
 
 export const ART9_FIELDS: readonly Art9Field[] = ['industry', 'services', 'other'];
 
-export interface Art9Input {
+export interface Art9Input extends WithOverrides {
   date: IsoDate;
   applicant: Applicant;
   /** The cloud vendor whose AI services were used is filed with the district science authority. */
@@ -46,7 +46,7 @@ export interface Art9Input {
 
 export function aiServicesSupport(input: Art9Input): RuleResult {
   assertFen(input.grantedThisYearFen, 'grantedThisYearFen');
-  const evaluation = new Evaluation('第九条');
+  const evaluation = new Evaluation('第九条', input.overrides);
   const inForce = admit(evaluation, input.date, input.applicant);
   evaluation.check(VENDOR_FILED, input.vendorFiled === true);
   evaluation.check(NOT_RELATED_PARTY, input.relatedParty !== true);
@@ -58,10 +58,10 @@ export function aiServicesSupport(input: Art9Input): RuleResult {
     evaluation,
     '第九条',
     input.consecutiveYearsFunded,
-    paramOnValidDate('art9.maxYears', date),
+    evaluation.param('art9.maxYears', date),
   );
   if (input.serviceSpendFen !== undefined) {
-    const shares = paramOnValidDate('art9.batchRateBps', date);
+    const shares = evaluation.param('art9.batchRateBps', date);
     const rate = { ...shares, value: shares.value[input.field ?? 'other'] };
     const shareFen = applyRate(evaluation, '第九条', 'service_spend', input.serviceSpendFen, rate);
     amountFen = applyCap(
@@ -73,7 +73,7 @@ export function aiServicesSupport(input: Art9Input): RuleResult {
       amountFen,
     ).amountFen;
   }
-  const cap = paramOnValidDate('art9.annualCapFen', date);
+  const cap = evaluation.param('art9.annualCapFen', date);
   amountFen = applyCap(
     evaluation,
     '第九条',

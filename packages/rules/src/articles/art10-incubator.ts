@@ -12,14 +12,14 @@
 import type { IsoDate } from '../dates';
 import { assertIsoDate, monthOfTerm } from '../dates';
 import type { Applicant } from '../eligibility/applicant';
-import { Evaluation, type RuleResult } from '../evaluation';
+import { Evaluation, paramsHashWith, type RuleResult, readParam } from '../evaluation';
 import { assertFen, BPS_DENOMINATOR, type Fen, percentOfDown } from '../money';
-import { paramOnValidDate } from '../params/lookup';
+import type { WithOverrides } from '../params/overrides';
 import type { RentTier } from '../params/table';
 import { admit } from '../stages';
 import { step, type TraceStep } from '../trace';
 
-export interface Art10RentInput {
+export interface Art10RentInput extends WithOverrides {
   /** A day in the month billed. */
   date: IsoDate;
   applicant: Applicant;
@@ -34,6 +34,8 @@ export interface Art10RentResult extends RuleResult {
   /** Share of market rent the tenant pays this month, in basis points. */
   payBps: number;
   rentDueFen: Fen;
+  /** The schedule's tier the month falls in; null when no discount applies (not eligible, before the tenancy). */
+  tier: RentTier | null;
 }
 
 function tierFor(tiers: readonly RentTier[], month: number): RentTier {
@@ -46,16 +48,23 @@ function tierFor(tiers: readonly RentTier[], month: number): RentTier {
 export function incubatorRent(input: Art10RentInput): Art10RentResult {
   assertIsoDate(input.tenancyStartDate, 'tenancyStartDate');
   assertFen(input.marketRentFen, 'marketRentFen');
-  const evaluation = new Evaluation('第十条');
+  const evaluation = new Evaluation('第十条', input.overrides);
   const inForce = admit(evaluation, input.date, input.applicant);
   const month = monthOfTerm(input.tenancyStartDate, input.date);
   if (month === 0) evaluation.fail('before_tenancy');
   if (!inForce || month === 0) {
-    return { ...evaluation.result(0), month, payBps: BPS_DENOMINATOR, rentDueFen: input.marketRentFen };
+    return {
+      ...evaluation.result(0),
+      month,
+      payBps: BPS_DENOMINATOR,
+      rentDueFen: input.marketRentFen,
+      tier: null,
+    };
   }
 
-  const schedule = paramOnValidDate('art10.rentTiers', input.date);
-  const { payBps } = tierFor(schedule.value, month);
+  const schedule = evaluation.param('art10.rentTiers', input.date);
+  const tier = tierFor(schedule.value, month);
+  const { payBps } = tier;
   const discountFen = percentOfDown(input.marketRentFen, BPS_DENOMINATOR - payBps);
   const rentDueFen = input.marketRentFen - discountFen;
   evaluation.trace.push(
@@ -74,32 +83,41 @@ export function incubatorRent(input: Art10RentInput): Art10RentResult {
     month,
     payBps: result.eligible ? payBps : BPS_DENOMINATOR,
     rentDueFen: input.marketRentFen - result.amountFen,
+    tier: result.eligible ? tier : null,
   };
 }
 
-/** The dedicated compute pool's charge for whole accelerator-card hours at the price in force. */
-export function computePoolCharge(input: { date: IsoDate; cardHours: number }): {
+export interface PoolChargeInput extends WithOverrides {
+  date: IsoDate;
+  cardHours: number;
+}
+
+/**
+ * The dedicated compute pool's charge for whole accelerator-card hours at the price in force (a published price
+ * when `overrides` has one for the date). `paramsHash` identifies the values used, as for an award.
+ */
+export function computePoolCharge(input: PoolChargeInput): {
   chargeFen: Fen;
   priceFen: Fen;
   trace: TraceStep[];
+  paramsHash: string;
 } {
   assertIsoDate(input.date, 'date');
   if (!Number.isSafeInteger(input.cardHours) || input.cardHours < 0) {
     throw new RangeError(`cardHours must be a non-negative integer, got ${String(input.cardHours)}`);
   }
-  const price = paramOnValidDate('art10.poolPriceFenPerCardHour', input.date);
+  const trace: TraceStep[] = [];
+  const used: string[] = [];
+  const price = readParam(input.overrides, trace, used, 'art10.poolPriceFenPerCardHour', input.date);
   const chargeFen = input.cardHours * price.value;
   assertFen(chargeFen, 'chargeFen');
-  return {
-    chargeFen,
-    priceFen: price.value,
-    trace: [
-      step('pool_charge', '第十条', {
-        cardHours: input.cardHours,
-        priceFen: price.value,
-        chargeFen,
-        paramFrom: price.from,
-      }),
-    ],
-  };
+  trace.push(
+    step('pool_charge', '第十条', {
+      cardHours: input.cardHours,
+      priceFen: price.value,
+      chargeFen,
+      paramFrom: price.from,
+    }),
+  );
+  return { chargeFen, priceFen: price.value, trace, paramsHash: paramsHashWith(used) };
 }

@@ -13,13 +13,13 @@ import type { IsoDate } from '../dates';
 import type { Applicant } from '../eligibility/applicant';
 import { condition, Evaluation, type RuleResult } from '../evaluation';
 import { assertFen, type Fen } from '../money';
-import { paramOnValidDate } from '../params/lookup';
+import type { WithOverrides } from '../params/overrides';
 import { admit, recordRequest } from '../stages';
 
 const NEW_OR_RELOCATED = condition('new_or_relocated', 'not_new_or_relocated');
 const TEAM_RECOGNISED = condition('team_recognised', 'not_recognised');
 
-export interface Art11Input {
+export interface Art11Input extends WithOverrides {
   date: IsoDate;
   applicant: Applicant;
   newOrRelocated: boolean;
@@ -35,14 +35,14 @@ export interface Art11Input {
 export function teamSupport(input: Art11Input): RuleResult {
   const sameArticle = input.sameArticleGrantedFen ?? 0;
   assertFen(sameArticle, 'sameArticleGrantedFen');
-  const evaluation = new Evaluation('第十一条');
+  const evaluation = new Evaluation('第十一条', input.overrides);
   const inForce = admit(evaluation, input.date, input.applicant);
   evaluation.check(NEW_OR_RELOCATED, input.newOrRelocated === true);
   evaluation.check(TEAM_RECOGNISED, input.recognised === true);
   let amountFen = recordRequest(evaluation, '第十一条', input.requestedFen);
   if (!inForce) return evaluation.result(0);
 
-  const cap = paramOnValidDate('art11.capFen', input.date);
+  const cap = evaluation.param('art11.capFen', input.date);
   amountFen = applyCap(
     evaluation,
     '第十一条',

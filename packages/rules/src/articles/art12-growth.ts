@@ -17,14 +17,14 @@ import type { IsoDate } from '../dates';
 import type { Applicant } from '../eligibility/applicant';
 import { condition, Evaluation, type RuleResult } from '../evaluation';
 import { assertFen, type Fen, leftOf } from '../money';
-import { paramOnValidDate } from '../params/lookup';
+import type { WithOverrides } from '../params/overrides';
 import type { RevenueTier } from '../params/table';
 import { admit } from '../stages';
 import { step } from '../trace';
 
 const FIRST_CROSSING = condition('first_crossing', 'not_first_crossing');
 
-export interface Art12Input {
+export interface Art12Input extends WithOverrides {
   date: IsoDate;
   applicant: Applicant;
   /** Annual main-business revenue of the year assessed. */
@@ -49,11 +49,11 @@ export function growthAward(input: Art12Input): RuleResult {
   assertFen(input.awardedFen, 'awardedFen');
   if (input.previousMaxRevenueFen !== undefined)
     assertFen(input.previousMaxRevenueFen, 'previousMaxRevenueFen');
-  const evaluation = new Evaluation('第十二条');
+  const evaluation = new Evaluation('第十二条', input.overrides);
   const inForce = admit(evaluation, input.date, input.applicant);
   if (!inForce) return evaluation.result(0);
 
-  const tiers = paramOnValidDate('art12.tiers', input.date);
+  const tiers = evaluation.param('art12.tiers', input.date);
   const tier = tierReached(tiers.value, input.revenueFen);
   if (tier === undefined) {
     evaluation.fail('revenue_below_threshold');

@@ -14,7 +14,7 @@ import type { Applicant } from '../eligibility/applicant';
 import { Evaluation, type RuleResult } from '../evaluation';
 import type { BaseKind } from '../messages';
 import type { Fen } from '../money';
-import { paramOnValidDate } from '../params/lookup';
+import type { WithOverrides } from '../params/overrides';
 import type { FinancingKind } from '../params/table';
 import { admit, applyRate } from '../stages';
 
@@ -26,7 +26,7 @@ const BASE_OF: Readonly<Record<FinancingKind, BaseKind>> = {
   ip_pledge: 'pledge_interest',
 };
 
-export interface Art13Input {
+export interface Art13Input extends WithOverrides {
   date: IsoDate;
   applicant: Applicant;
   kind: FinancingKind;
@@ -37,13 +37,13 @@ export interface Art13Input {
 }
 
 export function financingSupport(input: Art13Input): RuleResult {
-  const evaluation = new Evaluation('第十三条');
+  const evaluation = new Evaluation('第十三条', input.overrides);
   const inForce = admit(evaluation, input.date, input.applicant);
   const base = BASE_OF[input.kind];
   if (base === undefined) throw new RangeError(`unknown financing kind ${String(input.kind)}`);
   if (!inForce) return evaluation.result(0);
 
-  const shares = paramOnValidDate('art13.subsidyBps', input.date);
+  const shares = evaluation.param('art13.subsidyBps', input.date);
   const rate = { ...shares, value: shares.value[input.kind] };
   let amountFen = applyRate(evaluation, '第十三条', base, input.baseFen, rate);
   amountFen = applyProjectCap(evaluation, input.date, input.projectGrantedFen ?? 0, amountFen).amountFen;

@@ -13,12 +13,12 @@ import type { IsoDate } from '../dates';
 import type { Applicant } from '../eligibility/applicant';
 import { condition, Evaluation, type RuleResult } from '../evaluation';
 import { assertFen, type Fen } from '../money';
-import { paramOnValidDate } from '../params/lookup';
+import type { WithOverrides } from '../params/overrides';
 import { admit, recordRequest } from '../stages';
 
 const EVENT_RECOGNISED = condition('event_recognised', 'not_recognised');
 
-export interface Art14Input {
+export interface Art14Input extends WithOverrides {
   date: IsoDate;
   applicant: Applicant;
   recognised: boolean;
@@ -32,13 +32,13 @@ export interface Art14Input {
 export function eventSupport(input: Art14Input): RuleResult {
   const sameArticle = input.sameArticleGrantedFen ?? 0;
   assertFen(sameArticle, 'sameArticleGrantedFen');
-  const evaluation = new Evaluation('第十四条');
+  const evaluation = new Evaluation('第十四条', input.overrides);
   const inForce = admit(evaluation, input.date, input.applicant);
   evaluation.check(EVENT_RECOGNISED, input.recognised === true);
   let amountFen = recordRequest(evaluation, '第十四条', input.requestedFen);
   if (!inForce) return evaluation.result(0);
 
-  const cap = paramOnValidDate('art14.eventCapFen', input.date);
+  const cap = evaluation.param('art14.eventCapFen', input.date);
   amountFen = applyCap(
     evaluation,
     '第十四条',

@@ -15,6 +15,7 @@ import { FINANCING_KINDS, financingSupport } from '../articles/art13-financing';
 import { eventSupport } from '../articles/art14-events';
 import { LEGAL_STATUSES } from '../eligibility/applicant';
 import { SME_INDUSTRIES } from '../eligibility/sme-classification';
+import { ParamOverrideError, type ParamOverrides, paramOverrides } from '../params/overrides';
 import { PARAMS_HASH, RULESET_VERSION } from '../version';
 import {
   arrayOf,
@@ -40,8 +41,20 @@ const applicant = object({
   ),
 });
 
+/** Published segments (or what-if values) the case is evaluated with; see README "Overrides". */
+const overrides: Check<ParamOverrides | undefined> = optional((value, path) => {
+  try {
+    return paramOverrides(arrayOf((item) => item)(value, path));
+  } catch (error) {
+    if (error instanceof ParamOverrideError) {
+      throw new CaseError(error.path.replace(/^overrides/, path), error.detail);
+    }
+    throw error;
+  }
+});
+
 /** Fields every award case has. */
-const common = { date, applicant, projectGrantedFen: optional(fen) };
+const common = { date, applicant, projectGrantedFen: optional(fen), overrides };
 
 function measure<M extends string>(name: M): Check<M> {
   return oneOf([name]);
@@ -124,14 +137,18 @@ const MEASURES = {
     ),
   art10: (value: unknown) =>
     incubatorRent(
-      object({ measure: measure('art10'), date, applicant, tenancyStartDate: date, marketRentFen: fen })(
-        value,
-        '',
-      ),
+      object({
+        measure: measure('art10'),
+        date,
+        applicant,
+        tenancyStartDate: date,
+        marketRentFen: fen,
+        overrides,
+      })(value, ''),
     ),
   art10_pool: (value: unknown) => {
-    const input = object({ measure: measure('art10_pool'), date, cardHours: count })(value, '');
-    return { ...computePoolCharge(input), rulesetVersion: RULESET_VERSION, paramsHash: PARAMS_HASH };
+    const input = object({ measure: measure('art10_pool'), date, cardHours: count, overrides })(value, '');
+    return { ...computePoolCharge(input), rulesetVersion: RULESET_VERSION };
   },
   art11: (value: unknown) =>
     teamSupport(

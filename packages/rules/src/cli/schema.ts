@@ -1,5 +1,5 @@
 /**
- * A small hand-written validator for evaluation cases (the package has no dependencies). Each check returns the
+ * A small hand-written validator for evaluation cases and parameter overrides (the package has no dependencies). Each check returns the
  * typed value or throws a CaseError naming the path; objects are strict, so a misspelt field is an error rather
  * than silently ignored.
  */

@@ -1,15 +1,9 @@
 import { assertIsoDate, type IsoDate } from '../dates';
+import { deepFreeze, type ParamAt, type ParamOverrides } from './overrides';
 import { PARAMS, type ParamKey, type ParamValue } from './table';
-import type { Citation, ParamDef, Segment, Unit } from './types';
+import type { ParamDef, Segment } from './types';
 
-export interface ParamAt<V> {
-  value: V;
-  from: IsoDate;
-  to?: IsoDate;
-  cite: Citation;
-  unit: Unit;
-  setByBureau: boolean;
-}
+export type { ParamAt } from './overrides';
 
 /** Thrown when no segment (or more than one) covers the date: never a silent zero or a silent pick. */
 export class ParamCoverageError extends RangeError {
@@ -52,12 +46,17 @@ export function assertTableWellFormed(table: Readonly<Record<string, ParamDef<un
 assertTableWellFormed(PARAMS);
 
 /**
- * The value of parameter `key` in force on `date`, with its effective dates and citation. Throws a
+ * The value of parameter `key` in force on `date`, with its effective dates and citation: the override in force
+ * when `overrides` has one (its `override` says where it came from), else the table's. Throws a
  * ParamCoverageError on a date no segment covers (for example outside the Art. 15 validity window).
  */
-export function paramAt<K extends ParamKey>(key: K, date: IsoDate): ParamAt<ParamValue<K>> {
+export function paramAt<K extends ParamKey>(
+  key: K,
+  date: IsoDate,
+  overrides?: ParamOverrides,
+): ParamAt<ParamValue<K>> {
   assertIsoDate(date, 'date');
-  return paramOnValidDate(key, date);
+  return overrides?.at(key, date) ?? paramOnValidDate(key, date);
 }
 
 /**
@@ -82,14 +81,6 @@ const ANSWERS = new Map<string, Answers>(
     })),
   ]),
 );
-
-function deepFreeze<V>(value: V): V {
-  if (value !== null && typeof value === 'object') {
-    for (const inner of Object.values(value)) deepFreeze(inner);
-    Object.freeze(value);
-  }
-  return value;
-}
 
 function answerOn<V>(answers: Answers | undefined, key: string, date: IsoDate): ParamAt<V> {
   for (const { segment, answer } of answers ?? []) {

@@ -32,15 +32,20 @@ function WhatIfModal({
   );
 }
 
-/** Publish (bureau-set values only, effective tomorrow or later), withdraw, or evaluate a draft. */
+/**
+ * Publish (bureau-set values only, effective tomorrow or later), withdraw, or evaluate a draft; withdraw a published
+ * value that has not taken effect yet.
+ */
 export function SegmentActions({ param, segment }: { param: Parameter; segment: StoredSegment }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [action, setAction] = useState<'publish' | 'withdraw' | 'whatIf' | null>(null);
   const publish = useMutation(trpc.admin.parameters.publish.mutationOptions());
   const withdraw = useMutation(trpc.admin.parameters.withdraw.mutationOptions());
-  if (segment.status !== 'draft') return null;
-  const tooEarly = segment.fromDate <= shenzhenToday();
+  const today = shenzhenToday();
+  const draft = segment.status === 'draft';
+  if (!draft && !(segment.status === 'published' && segment.fromDate > today)) return null;
+  const tooEarly = segment.fromDate <= today;
 
   async function confirm(reason: string) {
     if (action === 'publish') await publish.mutateAsync({ id: segment.id, reason });
@@ -54,7 +59,7 @@ export function SegmentActions({ param, segment }: { param: Parameter; segment: 
 
   return (
     <Group gap={4} wrap="nowrap">
-      {param.whatIf ? (
+      {draft && param.whatIf ? (
         <Button
           size="compact-xs"
           variant="subtle"
@@ -64,7 +69,7 @@ export function SegmentActions({ param, segment }: { param: Parameter; segment: 
           {t('parameters.whatIf.run')}
         </Button>
       ) : null}
-      {param.setByBureau ? (
+      {draft && param.setByBureau ? (
         <Button size="compact-xs" onClick={() => setAction('publish')} data-testid="param-publish">
           {t('parameters.publish')}
         </Button>
@@ -100,7 +105,7 @@ export function SegmentActions({ param, segment }: { param: Parameter; segment: 
               ) : null}
             </>
           ) : (
-            t('parameters.withdrawEffect')
+            t(draft ? 'parameters.withdrawEffect' : 'parameters.withdrawPublishedEffect')
           )
         }
         color={action === 'withdraw' ? 'red' : undefined}

@@ -2,7 +2,6 @@ import { type DbOrTx, schema } from '@nanshan/db';
 import {
   aiServicesSupport,
   classifySme,
-  incubatorRent,
   plainTrace,
   quoteArt6,
   SME_TABLE,
@@ -11,9 +10,10 @@ import {
 } from '@nanshan/rules';
 import { and, eq } from 'drizzle-orm';
 import { shenzhenDate, shenzhenYear } from '../../clock';
-import { activeTenancy } from '../incubator/tenancy';
+import { activeTenancy, tenancyRent } from '../incubator/tenancy';
 import { annualCapFen, applicantOf, art9FieldOf, type MarketArticle } from '../orders/purchase-quote';
 import { consecutiveYearsFunded } from '../orders/usage-history';
+import { loadPolicyOverrides } from '../parameters/policy-overrides';
 import type { EnterpriseRow } from './membership';
 
 /**
@@ -62,6 +62,7 @@ export async function enterpriseEligibility(db: DbOrTx, enterprise: EnterpriseRo
   const year = shenzhenYear(now);
   const applicant = applicantOf(enterprise);
   const verified = enterprise.verifiedAt !== null;
+  const overrides = await loadPolicyOverrides(db);
   const usage = await db
     .select()
     .from(schema.subsidyUsage)
@@ -97,6 +98,7 @@ export async function enterpriseEligibility(db: DbOrTx, enterprise: EnterpriseRo
     serviceKind: 'compute',
     spendFen: 0,
     grantedThisYearFen: art6Cap.grantedFen + art6Cap.reservedFen,
+    overrides,
   });
   const proof: SmeProof = enterprise.techSmeRegistered ? 'tech_sme_registry' : 'classification';
   const proofStep = art6.trace.filter((s) => s.code === 'sme_proof');
@@ -113,18 +115,12 @@ export async function enterpriseEligibility(db: DbOrTx, enterprise: EnterpriseRo
     consecutiveYearsFunded: art9Years,
     field: art9FieldOf(enterprise),
     serviceSpendFen: 0,
+    overrides,
   });
 
   // Art. 10 — the incubator's compute pool is open to tenants; the month's rent tier is shown with it.
   const tenancy = await activeTenancy(db, enterprise.id, date);
-  const rent = tenancy
-    ? incubatorRent({
-        date,
-        applicant,
-        tenancyStartDate: tenancy.tenancy.startDate,
-        marketRentFen: tenancy.tenancy.baseMonthlyRentFen,
-      })
-    : undefined;
+  const rent = tenancy ? tenancyRent(enterprise, tenancy.tenancy, date, overrides) : undefined;
 
   const row = SME_TABLE.find((r) => r.industry === industry);
   return {

@@ -13,6 +13,7 @@ import {
   grantedToProject,
   growthAward,
   growthAwardsPaid,
+  type ParamOverrides,
   plainTrace,
   platformSupport,
   quoteArt6,
@@ -25,6 +26,7 @@ import { eq } from 'drizzle-orm';
 import { shenzhenDate } from '../../clock';
 import type { EnterpriseRow } from '../enterprises/membership';
 import { applicantOf, art9FieldOf, providerRegisteredOn } from '../orders/purchase-quote';
+import { loadPolicyOverrides } from '../parameters/policy-overrides';
 import { ARTICLE_ZH, type GrantArticle, readStoredFacts, type StoredFacts } from './facts';
 import { type GrantHistory, isMarketRecord, loadGrantHistory } from './history';
 import { type ApplicationRow, AWARDED_STATES, type GrantStatus, OPEN_STATES } from './workflow';
@@ -160,6 +162,7 @@ async function standaloneAward(
   enterprise: EnterpriseRow,
   history: GrantHistory,
   date: string,
+  overrides: ParamOverrides,
 ): Promise<Standalone> {
   const applicant = applicantOf(enterprise);
   const { records } = history;
@@ -189,6 +192,7 @@ async function standaloneAward(
       result = platformSupport({
         date,
         applicant,
+        overrides,
         approved: f.approvedByBureau,
         requestedFen: subject.requestedFen,
         yearsFunded: years.years,
@@ -201,6 +205,7 @@ async function standaloneAward(
       result = quoteArt6({
         date,
         applicant,
+        overrides,
         activity: enterprise.aiActivity as 'llm_training' | 'genai_application' | 'other',
         provider: {
           inShenzhen: provider?.inShenzhen === true,
@@ -220,6 +225,7 @@ async function standaloneAward(
       result = coreTechSupport({
         date,
         applicant,
+        overrides,
         cityGrantFen: f.cityGrantFen,
         leadUnit: f.leadUnit,
         projectGrantedFen,
@@ -234,7 +240,7 @@ async function standaloneAward(
         }),
       );
       const sameTrack = sameArticleOfProject((r) => trackOf.get(r.grantId) === f.track);
-      const base = { date, applicant, projectGrantedFen, sameArticleGrantedFen: sameTrack };
+      const base = { date, applicant, overrides, projectGrantedFen, sameArticleGrantedFen: sameTrack };
       result =
         f.track === 'city_match'
           ? scenarioSupport({ ...base, track: 'city_match', cityGrantFen: f.cityGrantFen })
@@ -256,6 +262,7 @@ async function standaloneAward(
       result = aiServicesSupport({
         date,
         applicant,
+        overrides,
         vendorFiled:
           vendor?.kind === 'cloud_vendor' && vendor.status === 'filed' && providerRegisteredOn(vendor, date),
         proposedFen: subject.requestedFen,
@@ -272,6 +279,7 @@ async function standaloneAward(
       result = teamSupport({
         date,
         applicant,
+        overrides,
         newOrRelocated: f.newOrRelocated,
         recognised: f.recognised,
         requestedFen: subject.requestedFen,
@@ -284,6 +292,7 @@ async function standaloneAward(
       result = growthAward({
         date,
         applicant,
+        overrides,
         revenueFen: f.revenueFen,
         // 晋级补差: what Art. 12 already decided or paid, from the history.
         awardedFen: count(growthAwardsPaid(records, who)).totalFen,
@@ -292,12 +301,20 @@ async function standaloneAward(
       });
       break;
     case 'art13':
-      result = financingSupport({ date, applicant, kind: f.kind, baseFen: f.baseFen, projectGrantedFen });
+      result = financingSupport({
+        date,
+        applicant,
+        overrides,
+        kind: f.kind,
+        baseFen: f.baseFen,
+        projectGrantedFen,
+      });
       break;
     case 'art14':
       result = eventSupport({
         date,
         applicant,
+        overrides,
         recognised: f.recognised,
         requestedFen: subject.requestedFen,
         sameArticleGrantedFen: projectGrantedFen,
@@ -360,7 +377,9 @@ export async function computeProposal(
   const { subject, enterprise } = input;
   const date = shenzhenDate(input.now);
   const history = input.history ?? (await loadGrantHistory(db, enterprise, subject.id));
-  const own = await standaloneAward(db, subject, enterprise, history, date);
+  // The bureau's published segments in force on the decision date (e.g. Art. 13 shares) decide the amount.
+  const overrides = await loadPolicyOverrides(db);
+  const own = await standaloneAward(db, subject, enterprise, history, date, overrides);
   const article = ARTICLE_ZH[subject.article];
   const reasons: string[] = [...own.result.reasons];
   const after: TraceStep[] = [...own.steps];
@@ -407,7 +426,7 @@ export async function computeProposal(
       });
     }
     for (const other of others.filter((a) => OPEN_STATES.includes(a.status as GrantStatus))) {
-      const theirs = await standaloneAward(db, subjectOf(other), enterprise, history, date);
+      const theirs = await standaloneAward(db, subjectOf(other), enterprise, history, date, overrides);
       if (theirs.amountFen === 0) continue;
       candidates.push({
         id: `${ARTICLE_ZH[other.article as GrantArticle]} 申报中 / pending ${other.id.slice(0, 8)}`,

@@ -10,6 +10,7 @@ import {
   quotePurchase,
 } from '../orders/purchase-quote';
 import { consecutiveYearsFunded } from '../orders/usage-history';
+import { loadPolicyOverrides } from '../parameters/policy-overrides';
 
 type OfferingRow = typeof schema.offerings.$inferSelect;
 type ProviderRow = typeof schema.providers.$inferSelect;
@@ -27,13 +28,13 @@ export interface CatalogueSubsidy {
 
 /**
  * Everything the subsidy of any offering depends on for one enterprise, read once per request: the enterprise's
- * use of each market article's annual cap, the fund and the consecutive funded years (Art. 9). Reads only; the
- * order transaction re-checks under locks.
+ * use of each market article's annual cap, the fund, the consecutive funded years (Art. 9) and the published
+ * parameter segments. Reads only; the order transaction re-checks under locks.
  */
 export async function buyerSnapshot(db: DbOrTx, enterprise: EnterpriseRow, now: Date) {
   const date = shenzhenDate(now);
   const year = shenzhenYear(now);
-  const [usage, [fund], art6Years, art9Years] = await Promise.all([
+  const [usage, [fund], art6Years, art9Years, overrides] = await Promise.all([
     db
       .select()
       .from(schema.subsidyUsage)
@@ -41,6 +42,7 @@ export async function buyerSnapshot(db: DbOrTx, enterprise: EnterpriseRow, now: 
     db.select().from(schema.fundYears).where(eq(schema.fundYears.year, year)),
     consecutiveYearsFunded(db, enterprise.id, 'art6', year),
     consecutiveYearsFunded(db, enterprise.id, 'art9', year),
+    loadPolicyOverrides(db),
   ]);
   const years: Record<MarketArticle, number> = { art6: art6Years, art9: art9Years };
   const counters = Object.fromEntries(
@@ -54,7 +56,7 @@ export async function buyerSnapshot(db: DbOrTx, enterprise: EnterpriseRow, now: 
       return [article, state];
     }),
   ) as Record<MarketArticle, CounterState>;
-  return { date, enterprise, counters };
+  return { date, enterprise, counters, overrides };
 }
 
 export type BuyerSnapshot = Awaited<ReturnType<typeof buyerSnapshot>>;
@@ -79,6 +81,7 @@ export function catalogueSubsidy(
     quantity,
     counters: buyer.counters[article],
     notRelatedDeclared: true,
+    overrides: buyer.overrides,
   });
   return { article, quantity, ...pick(q) };
 }

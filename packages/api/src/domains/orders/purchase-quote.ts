@@ -6,6 +6,7 @@ import {
   computePoolCharge,
   fundFit,
   inForce,
+  type ParamOverrides,
   paramAt,
   plainTrace,
   quoteArt6,
@@ -56,9 +57,9 @@ export function articleOf(provider: ProviderRow): MarketArticle {
 }
 
 /** The annual cap in force; outside the measures' validity (Art. 15) there is no cap to draw on. */
-export function annualCapFen(article: MarketArticle, date: string): number {
+export function annualCapFen(article: MarketArticle, date: string, overrides?: ParamOverrides): number {
   if (!inForce(date)) return 0;
-  return paramAt(article === 'art6' ? 'art6.annualCapFen' : 'art9.annualCapFen', date).value;
+  return paramAt(article === 'art6' ? 'art6.annualCapFen' : 'art9.annualCapFen', date, overrides).value;
 }
 
 /**
@@ -85,6 +86,8 @@ export function quotePurchase(input: {
   counters: CounterState;
   /** The buyer's declaration that buyer and provider have no common actual controller. */
   notRelatedDeclared: boolean;
+  /** The published parameter segments (loadPolicyOverrides). */
+  overrides: ParamOverrides;
 }) {
   const article = articleOf(input.provider);
   const listPriceFen = input.offering.unitPriceFen * input.quantity;
@@ -93,7 +96,14 @@ export function quotePurchase(input: {
   const registered = providerRegisteredOn(input.provider, input.date);
   const applicant = applicantOf(input.enterprise);
 
-  let result: { eligible: boolean; amountFen: number; reasons: string[]; trace: TraceStep[] };
+  const overrides = input.overrides;
+  let result: {
+    eligible: boolean;
+    amountFen: number;
+    reasons: string[];
+    trace: TraceStep[];
+    paramsHash: string;
+  };
   if (article === 'art6') {
     result = quoteArt6({
       date: input.date,
@@ -105,6 +115,7 @@ export function quotePurchase(input: {
       spendFen: listPriceFen,
       grantedThisYearFen: input.counters.usedFen,
       fund,
+      overrides,
     });
   } else {
     const support = aiServicesSupport({
@@ -117,6 +128,7 @@ export function quotePurchase(input: {
       grantedThisYearFen: input.counters.usedFen,
       consecutiveYearsFunded: input.counters.consecutiveYearsFunded,
       relatedParty: !input.notRelatedDeclared,
+      overrides,
     });
     const fit = fundFit({ ...fund, requestedFen: support.amountFen });
     const reasons = [...support.reasons];
@@ -126,6 +138,7 @@ export function quotePurchase(input: {
       amountFen: fit.fitsFen,
       reasons,
       trace: [...support.trace, ...fit.trace],
+      paramsHash: support.paramsHash,
     };
   }
   // Staff verify a profile before any subsidy is granted; until then the quote shows none, with the reason.
@@ -140,6 +153,8 @@ export function quotePurchase(input: {
     reasons: verified ? result.reasons : [...result.reasons, 'enterprise_not_verified'],
     // Plain objects: rules render step texts lazily on read, and JSON/superjson copy only own properties.
     trace: plainTrace(result.trace),
+    /** The table's hash, or with the published segments the decision used (stored with the order). */
+    paramsHash: result.paramsHash,
   };
 }
 
@@ -148,8 +163,12 @@ export function quotePurchase(input: {
  * bureau sets. The pool price is the support, so no Art. 6 subsidy is added on top (Art. 15: the same spend
  * is supported once).
  */
-export function quotePoolPurchase(input: { date: string; quantity: number }) {
-  const charge = computePoolCharge({ date: input.date, cardHours: input.quantity });
+export function quotePoolPurchase(input: { date: string; quantity: number; overrides: ParamOverrides }) {
+  const charge = computePoolCharge({
+    date: input.date,
+    cardHours: input.quantity,
+    overrides: input.overrides,
+  });
   return {
     article: 'art10' as const,
     listPriceFen: charge.chargeFen,
@@ -158,6 +177,7 @@ export function quotePoolPurchase(input: { date: string; quantity: number }) {
     eligible: true,
     reasons: [] as string[],
     trace: plainTrace(charge.trace),
+    paramsHash: charge.paramsHash,
     unitPriceFen: charge.priceFen,
   };
 }

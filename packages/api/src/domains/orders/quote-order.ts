@@ -1,9 +1,11 @@
 import { type DbOrTx, schema } from '@nanshan/db';
+import type { ParamOverrides } from '@nanshan/rules';
 import { and, eq } from 'drizzle-orm';
 import { shenzhenDate, shenzhenYear } from '../../clock';
 import { domainError } from '../../errors';
 import type { EnterpriseRow } from '../enterprises/membership';
 import { activeTenancy } from '../incubator/tenancy';
+import { loadPolicyOverrides } from '../parameters/policy-overrides';
 import { loadListedOffering } from './load-offering';
 import { annualCapFen, articleOf, quotePoolPurchase, quotePurchase } from './purchase-quote';
 import { consecutiveYearsFunded } from './usage-history';
@@ -21,7 +23,8 @@ export async function quoteOrder(
 ) {
   const date = shenzhenDate(input.now);
   const { offering, provider } = await loadListedOffering(db, input.offeringId, input.quantity, date);
-  if (offering.poolId) return quotePoolOrder(db, input, date);
+  const overrides = await loadPolicyOverrides(db);
+  if (offering.poolId) return quotePoolOrder(db, input, date, overrides);
   const year = shenzhenYear(input.now);
   const article = articleOf(provider);
   const [usage] = await db
@@ -35,7 +38,7 @@ export async function quoteOrder(
       ),
     );
   const [fund] = await db.select().from(schema.fundYears).where(eq(schema.fundYears.year, year));
-  const capFen = usage?.capFen ?? annualCapFen(article, date);
+  const capFen = usage?.capFen ?? annualCapFen(article, date, overrides);
   const grantedFen = usage?.grantedFen ?? 0;
   const reservedFen = usage?.reservedFen ?? 0;
   const quote = quotePurchase({
@@ -50,6 +53,7 @@ export async function quoteOrder(
       consecutiveYearsFunded: await consecutiveYearsFunded(db, input.enterprise.id, article, year),
     },
     notRelatedDeclared: input.notRelatedDeclared,
+    overrides,
   });
   return {
     offeringId: offering.id,
@@ -70,9 +74,10 @@ async function quotePoolOrder(
   db: DbOrTx,
   input: { enterprise: EnterpriseRow; offeringId: string; quantity: number },
   date: string,
+  overrides: ParamOverrides,
 ) {
   if (!(await activeTenancy(db, input.enterprise.id, date))) throw domainError('not_a_tenant', 'FORBIDDEN');
-  const quote = quotePoolPurchase({ date, quantity: input.quantity });
+  const quote = quotePoolPurchase({ date, quantity: input.quantity, overrides });
   return {
     offeringId: input.offeringId,
     quantity: input.quantity,

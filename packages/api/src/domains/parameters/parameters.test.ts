@@ -173,7 +173,7 @@ describe('admin.parameters.draft', () => {
 });
 
 describe('admin.parameters.publish and withdraw', () => {
-  it('publishes a bureau-set draft from tomorrow on, never edits it afterwards, and withdraws drafts only', async () => {
+  it('publishes a bureau-set draft from tomorrow on, never edits it afterwards, and never withdraws it once in force', async () => {
     const admin = await h.callerFor('admin');
     const today = await admin.admin.parameters.draft({
       key: 'art10.rentTiers',
@@ -212,11 +212,6 @@ describe('admin.parameters.publish and withdraw', () => {
     )[0];
     await expectRefusal(
       admin.admin.parameters.publish({ id: tomorrow.id, reason: '再次' }),
-      'PRECONDITION_FAILED',
-      'parameter_not_draft',
-    );
-    await expectRefusal(
-      admin.admin.parameters.withdraw({ id: tomorrow.id, reason: '撤回' }),
       'PRECONDITION_FAILED',
       'parameter_not_draft',
     );
@@ -273,9 +268,17 @@ describe('admin.parameters.publish and withdraw', () => {
     h.setNow('2026-11-29T02:00:00Z');
     const list = await admin.admin.parameters.list();
     const tiersParam = list.find((p) => p.key === 'art10.rentTiers')!;
-    expect(tiersParam.inForceToday).toMatchObject({ source: 'published', value: TIERS });
-    // The rules package (and so the market) still applies its own table: a gap until it takes published segments.
-    expect(tiersParam.rulesValueToday).toMatchObject({ source: 'rules', from: '2024-04-08' });
+    expect(tiersParam.inForceToday).toMatchObject({
+      source: 'published',
+      value: TIERS,
+      segmentId: tomorrow.id,
+    });
+    // In force now: decisions were taken under it, so it is superseded, never withdrawn.
+    await expectRefusal(
+      admin.admin.parameters.withdraw({ id: tomorrow.id, reason: '撤回' }),
+      'PRECONDITION_FAILED',
+      'parameter_already_in_force',
+    );
   });
 });
 
@@ -306,7 +309,7 @@ describe('admin.parameters.whatIf', () => {
       article: 'art6',
       currentValue: 3000,
       candidateValue: 5000,
-      method: 'arithmetic_replay',
+      method: 'rules_replay',
       orders: 3,
       eligibleOrders: 2,
       mismatchedOrders: 0,

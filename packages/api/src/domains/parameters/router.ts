@@ -60,7 +60,10 @@ export const parametersRouter = router({
     }),
   ),
 
-  /** Withdraws a draft. Refusals: `parameter_not_found`, `parameter_not_draft`. */
+  /**
+   * Withdraws a draft, or a published segment before its start date. Refusals: `parameter_not_found`,
+   * `parameter_not_draft` (already withdrawn), `parameter_already_in_force`.
+   */
   withdraw: adminProcedure.input(z.object({ id, reason })).mutation(({ ctx, input }) =>
     withdrawSegment(ctx.db, {
       id: input.id,

@@ -1,10 +1,11 @@
 import { type Db, type DbOrTx, schema } from '@nanshan/db';
-import { MEASURES_IN_FORCE, PARAMS, ParamCoverageError, type ParamKey, paramAt } from '@nanshan/rules';
+import { MEASURES_IN_FORCE, PARAMS, type ParamKey, type ParamOverrides, paramAt } from '@nanshan/rules';
 import { and, asc, desc, eq } from 'drizzle-orm';
 import { recordAudit } from '../../audit/record-audit';
 import { addDays } from '../../calendar';
 import { shenzhenDate } from '../../clock';
 import { domainError } from '../../errors';
+import { publishedOverrides } from './policy-overrides';
 import { isDraftable, isSetByBureau, validateParameterValue } from './values';
 import { WHAT_IF_KEYS } from './what-if';
 
@@ -97,14 +98,22 @@ export async function publishSegment(
   });
 }
 
-/** Withdraws a draft (a published segment is superseded by a later one, never withdrawn). */
+/**
+ * Withdraws a draft, or a published segment that has not taken effect yet (its start date is after today, Shenzhen):
+ * no decision was taken under it, so the rules' value (or an earlier segment) simply stays in force. A segment in
+ * force is never withdrawn — decisions were taken under it; a later one supersedes it. Refusals:
+ * `parameter_not_found`, `parameter_not_draft` (already withdrawn), `parameter_already_in_force`.
+ */
 export async function withdrawSegment(
   db: Db,
   input: { id: string; reason: string; actorUserId: string; now: Date },
 ) {
   return db.transaction(async (tx) => {
     const segment = await lockSegment(tx, input.id);
-    if (segment.status !== 'draft') throw domainError('parameter_not_draft', 'PRECONDITION_FAILED');
+    if (segment.status === 'withdrawn') throw domainError('parameter_not_draft', 'PRECONDITION_FAILED');
+    if (segment.status === 'published' && segment.fromDate <= shenzhenDate(input.now)) {
+      throw domainError('parameter_already_in_force', 'PRECONDITION_FAILED');
+    }
     const [withdrawn] = await tx
       .update(schema.parameterSegments)
       .set({ status: 'withdrawn' })
@@ -161,39 +170,29 @@ function segmentView(s: SegmentRow) {
 }
 
 /**
- * The value of `key` in force on `date`: the latest-starting published segment that covers it (the later publication
- * on a tie), else the rules' table; null outside the measures' validity (Art. 15).
+ * The value of `key` in force on `date`, as the rules apply it: the latest-starting published segment that covers it
+ * (the later publication on a tie), else the rules' table; null outside the measures' validity (Art. 15).
  */
 export async function parameterValueOn(db: DbOrTx, key: ParamKey, date: string) {
   const published = await db
     .select()
     .from(schema.parameterSegments)
     .where(and(eq(schema.parameterSegments.key, key), eq(schema.parameterSegments.status, 'published')));
-  return resolveOn(published, key, date);
+  return valueOn(publishedOverrides(published), key, date);
 }
 
-function resolveOn(rows: readonly SegmentRow[], key: ParamKey, date: string) {
+function valueOn(overrides: ParamOverrides, key: ParamKey, date: string) {
   // Outside the measures' validity (Art. 15) no parameter exists, published or not.
   if (date < MEASURES_IN_FORCE.from || date > MEASURES_IN_FORCE.to) return null;
-  let best: SegmentRow | undefined;
-  for (const r of rows) {
-    if (r.key !== key || r.status !== 'published') continue;
-    if (r.fromDate > date || (r.toDate !== null && r.toDate < date)) continue;
-    const later =
-      !best ||
-      r.fromDate > best.fromDate ||
-      (r.fromDate === best.fromDate && (r.publishedAt?.getTime() ?? 0) > (best.publishedAt?.getTime() ?? 0));
-    if (later) best = r;
-  }
-  if (best)
-    return { value: best.value, from: best.fromDate, source: 'published' as const, segmentId: best.id };
-  try {
-    const p = paramAt(key, date);
-    return { value: p.value as unknown, from: p.from, source: 'rules' as const, segmentId: null };
-  } catch (error) {
-    if (error instanceof ParamCoverageError) return null;
-    throw error;
-  }
+  const p = paramAt(key, date, overrides);
+  return p.override
+    ? {
+        value: p.value as unknown,
+        from: p.from,
+        source: 'published' as const,
+        segmentId: p.override.ref ?? null,
+      }
+    : { value: p.value as unknown, from: p.from, source: 'rules' as const, segmentId: null };
 }
 
 /**
@@ -209,7 +208,7 @@ export async function listParameters(db: DbOrTx, now: Date) {
     .innerJoin(schema.user, eq(schema.user.id, schema.parameterSegments.createdBy))
     .orderBy(asc(schema.parameterSegments.key), desc(schema.parameterSegments.fromDate));
   const keys = Object.keys(PARAMS) as ParamKey[];
-  const stored = rows.map((r) => r.segment);
+  const published = publishedOverrides(rows.map((r) => r.segment));
   return keys.map((key) => {
     const def = PARAMS[key];
     return {
@@ -226,12 +225,8 @@ export async function listParameters(db: DbOrTx, now: Date) {
         cite: s.cite,
         setByBureau: 'setByBureau' in s && s.setByBureau === true,
       })),
-      inForceToday: resolveOn(stored, key, today),
-      /**
-       * What the rules package applies today (its own table). Until the rules take published segments as input (see
-       * `parameterValueOn`), quotes and decisions use this value even when `inForceToday` is a published segment.
-       */
-      rulesValueToday: resolveOn([], key, today),
+      /** What the rules apply today: a published segment in force, else their own table. */
+      inForceToday: valueOn(published, key, today),
       stored: rows
         .filter((r) => r.segment.key === key)
         .map((r) => ({ ...segmentView(r.segment), createdByName: r.createdByName })),

@@ -1,9 +1,19 @@
 import { type DbOrTx, schema } from '@nanshan/db';
-import { type Art9Field, inForce, type ParamKey, paramAt, percentOfDown } from '@nanshan/rules';
+import {
+  MEASURES_IN_FORCE,
+  ParamCoverageError,
+  type ParamKey,
+  type ParamOverride,
+  type ParamOverrides,
+  paramAt,
+  paramOverrides,
+} from '@nanshan/rules';
 import { and, asc, eq, isNull, or } from 'drizzle-orm';
 import { shenzhenDate, shenzhenYear } from '../../clock';
 import { domainError } from '../../errors';
-import { art9FieldOf } from '../orders/purchase-quote';
+import { quotePurchase } from '../orders/purchase-quote';
+import { consecutiveYearsFunded } from '../orders/usage-history';
+import { publishedOverrideList } from './policy-overrides';
 import { validateParameterValue } from './values';
 
 /** The parameters whose effect on the market's orders a what-if can compute (Arts. 6 and 9 rates and caps). */
@@ -21,36 +31,40 @@ type WhatIfKey = (typeof WHAT_IF_KEYS)[number];
  */
 const MONEY_REASONS = new Set(['annual_cap_reached', 'project_cap_reached', 'fund_exhausted']);
 
-interface Parameters {
-  rateBps: number;
-  annualCapFen: number;
-  projectCapFen: number;
-}
-
-/** Art. 6: spend × rate, rounded down, within what is left of the annual cap (the arithmetic of `quoteArt6`). */
-function art6Subsidy(spendFen: number, p: Parameters, usedFen: number): number {
-  return Math.min(percentOfDown(spendFen, p.rateBps), Math.max(p.annualCapFen - usedFen, 0));
-}
+/** The replay does not bound orders by the fund: the candidate's effect on the fund is reported beside it. */
+const UNBOUNDED_FUND = { budgetFen: Number.MAX_SAFE_INTEGER, committedFen: 0, reservedFen: 0 };
 
 /**
- * Art. 9: the batch share of the service spend for the field bounds the proposal (the list price), then the annual
- * cap and Art. 4's per-project cap (the arithmetic of `aiServicesSupport` as the market calls it).
+ * The candidate as a what-if override in force the whole `year` (within the measures' validity), over the published
+ * segments of every other key; null when the year lies outside the measures.
  */
-function art9Subsidy(spendFen: number, p: Parameters, usedFen: number): number {
-  const share = Math.min(spendFen, percentOfDown(spendFen, p.rateBps));
-  return Math.min(share, Math.max(p.annualCapFen - usedFen, 0), p.projectCapFen);
+function candidateOverrides(
+  published: readonly ParamOverride[],
+  key: WhatIfKey,
+  value: unknown,
+  year: number,
+): ParamOverrides | null {
+  const from = `${year}-01-01` < MEASURES_IN_FORCE.from ? MEASURES_IN_FORCE.from : `${year}-01-01`;
+  const to = `${year}-12-31` > MEASURES_IN_FORCE.to ? MEASURES_IN_FORCE.to : `${year}-12-31`;
+  if (from > to) return null;
+  return paramOverrides([
+    ...published.filter((o) => o.key !== key),
+    { key, value, from, to, source: '参数测算 / what-if', kind: 'what_if' },
+  ]);
 }
 
 /**
  * What-if: last year's paid (not refunded) Art. 6 and Art. 9 orders, each enterprise's in the order they were paid,
- * replayed twice — with the parameters in force on each payment date, and with the candidate value in force all year
- * — and the difference per order, per enterprise and for the fund.
+ * replayed through the rules twice — with the parameters in force on each payment date (the table and the published
+ * segments), and with the candidate value in force all year (a what-if override, named so in the trace) — and the
+ * difference per order, per enterprise and for the fund.
  *
- * The rules package reads its parameters from its own table and takes no override, so the replay re-runs the
- * articles' arithmetic here with the package's `percentOfDown` (rate, rounding down, annual cap, Art. 4 cap). Only
- * orders whose recorded reasons are about money (a cap or the fund) count as eligible; the replay with today's
- * parameters is compared with the recorded subsidies, and orders that differ (bound by the fund, or by reservations
- * held at the time) are counted in `mismatchedOrders`.
+ * Each order is re-quoted by `quotePurchase`, the function that priced it, with the enterprise's and provider's facts,
+ * the order's declaration, price and quantity, and the enterprise's use of the annual cap built up by the replay
+ * itself; the fund does not bound the replay. Orders whose current replay refuses them for a reason other than money
+ * (a cap or the fund) count as ineligible. The current replay is compared with the recorded subsidies; orders that
+ * differ (bound by the fund or by reservations held at the time, or facts changed since) are counted in
+ * `mismatchedOrders`.
  */
 export async function whatIf(db: DbOrTx, input: { key: ParamKey; value: unknown; now: Date }) {
   if (!(WHAT_IF_KEYS as readonly string[]).includes(input.key)) {
@@ -63,40 +77,37 @@ export async function whatIf(db: DbOrTx, input: { key: ParamKey; value: unknown;
 
   // An order given no subsidy records no article: it belongs to the article its provider's kind decides.
   const providerKind = article === 'art6' ? 'computing_centre' : 'cloud_vendor';
-  const rows = await db
-    .select({ order: schema.orders, enterprise: schema.enterprises })
-    .from(schema.orders)
-    .innerJoin(schema.enterprises, eq(schema.enterprises.id, schema.orders.enterpriseId))
-    .innerJoin(schema.providers, eq(schema.providers.id, schema.orders.providerId))
-    .where(
-      and(
-        eq(schema.orders.fundYear, year),
-        eq(schema.orders.status, 'paid'),
-        isNull(schema.orders.poolId),
-        or(
-          eq(schema.orders.article, article),
-          and(isNull(schema.orders.article), eq(schema.providers.kind, providerKind)),
+  const [rows, [fund], segments] = await Promise.all([
+    db
+      .select({
+        order: schema.orders,
+        enterprise: schema.enterprises,
+        provider: schema.providers,
+        offering: schema.offerings,
+      })
+      .from(schema.orders)
+      .innerJoin(schema.enterprises, eq(schema.enterprises.id, schema.orders.enterpriseId))
+      .innerJoin(schema.providers, eq(schema.providers.id, schema.orders.providerId))
+      .innerJoin(schema.offerings, eq(schema.offerings.id, schema.orders.offeringId))
+      .where(
+        and(
+          eq(schema.orders.fundYear, year),
+          eq(schema.orders.status, 'paid'),
+          isNull(schema.orders.poolId),
+          or(
+            eq(schema.orders.article, article),
+            and(isNull(schema.orders.article), eq(schema.providers.kind, providerKind)),
+          ),
         ),
-      ),
-    )
-    .orderBy(asc(schema.orders.enterpriseId), asc(schema.orders.paidAt), asc(schema.orders.id));
-  const [fund] = await db.select().from(schema.fundYears).where(eq(schema.fundYears.year, year));
-
-  const parametersOn = (date: string, field: Art9Field): Parameters => {
-    const rate =
-      article === 'art6'
-        ? paramAt('art6.rateBps', date).value
-        : paramAt('art9.batchRateBps', date).value[field];
-    const cap = paramAt(article === 'art6' ? 'art6.annualCapFen' : 'art9.annualCapFen', date).value;
-    return { rateBps: rate, annualCapFen: cap, projectCapFen: paramAt('art4.projectCapFen', date).value };
-  };
-  const withCandidate = (p: Parameters, field: Art9Field): Parameters => {
-    if (key === 'art6.rateBps') return { ...p, rateBps: candidate as number };
-    if (key === 'art9.batchRateBps')
-      return { ...p, rateBps: (candidate as Record<Art9Field, number>)[field] };
-    return { ...p, annualCapFen: candidate as number };
-  };
-  const subsidy = article === 'art6' ? art6Subsidy : art9Subsidy;
+      )
+      .orderBy(asc(schema.orders.enterpriseId), asc(schema.orders.paidAt), asc(schema.orders.id)),
+    db.select().from(schema.fundYears).where(eq(schema.fundYears.year, year)),
+    db.select().from(schema.parameterSegments).where(eq(schema.parameterSegments.status, 'published')),
+  ]);
+  const publishedList = publishedOverrideList(segments);
+  const published = paramOverrides(publishedList);
+  const withCandidate = candidateOverrides(publishedList, key, candidate, year) ?? published;
+  const yearsFunded = new Map<string, number>();
 
   const used = new Map<string, { current: number; candidate: number }>();
   const byEnterprise = new Map<
@@ -121,18 +132,32 @@ export async function whatIf(db: DbOrTx, input: { key: ParamKey; value: unknown;
   }[] = [];
   let eligibleOrders = 0;
   let mismatchedOrders = 0;
-  for (const { order, enterprise } of rows) {
+  for (const { order, enterprise, provider, offering } of rows) {
     const date = shenzhenDate(order.paidAt ?? order.createdAt);
-    const eligible = inForce(date) && order.reasons.every((r) => MONEY_REASONS.has(r));
+    const counter = used.get(enterprise.id) ?? { current: 0, candidate: 0 };
+    if (!yearsFunded.has(enterprise.id)) {
+      yearsFunded.set(enterprise.id, await consecutiveYearsFunded(db, enterprise.id, article, year));
+    }
+    const replay = (usedFen: number, overrides: ParamOverrides) =>
+      quotePurchase({
+        date,
+        enterprise,
+        // The price and quantity the order was placed at (the listing may have changed since).
+        offering: { ...offering, unitPriceFen: order.unitPriceFen },
+        provider,
+        quantity: order.quantity,
+        counters: { usedFen, fund: UNBOUNDED_FUND, consecutiveYearsFunded: yearsFunded.get(enterprise.id)! },
+        notRelatedDeclared: order.notRelatedDeclared,
+        overrides,
+      });
+    const current = replay(counter.current, published);
+    const eligible = current.reasons.every((r) => MONEY_REASONS.has(r));
     let currentFen = 0;
     let candidateFen = 0;
     if (eligible) {
       eligibleOrders += 1;
-      const field = art9FieldOf(enterprise);
-      const current = parametersOn(date, field);
-      const counter = used.get(enterprise.id) ?? { current: 0, candidate: 0 };
-      currentFen = subsidy(order.listPriceFen, current, counter.current);
-      candidateFen = subsidy(order.listPriceFen, withCandidate(current, field), counter.candidate);
+      currentFen = current.subsidyFen;
+      candidateFen = replay(counter.candidate, withCandidate).subsidyFen;
       used.set(enterprise.id, {
         current: counter.current + currentFen,
         candidate: counter.candidate + candidateFen,
@@ -185,9 +210,9 @@ export async function whatIf(db: DbOrTx, input: { key: ParamKey; value: unknown;
   const reservedFen = fund?.reservedFen ?? 0;
   let currentValue: unknown = null;
   try {
-    currentValue = paramAt(key, `${year}-12-31`).value;
-  } catch {
-    currentValue = null;
+    currentValue = paramAt(key, `${year}-12-31`, published).value;
+  } catch (error) {
+    if (!(error instanceof ParamCoverageError)) throw error;
   }
   return {
     key,
@@ -195,7 +220,7 @@ export async function whatIf(db: DbOrTx, input: { key: ParamKey; value: unknown;
     article,
     currentValue,
     candidateValue: candidate,
-    method: 'arithmetic_replay' as const,
+    method: 'rules_replay' as const,
     orders: rows.length,
     eligibleOrders,
     mismatchedOrders,
