@@ -4,6 +4,7 @@ import { EnterpriseRoute } from './routes/enterprise';
 import { EnterprisesRoute } from './routes/enterprises';
 import { GrantRoute } from './routes/grant';
 import { GrantsRoute } from './routes/grants';
+import { IncubatorRoute } from './routes/incubator';
 import { GuardedLayout, PublicLayout } from './routes/layout';
 import { NotFoundRoute } from './routes/not-found';
 import { OrdersRoute } from './routes/orders';
@@ -50,6 +51,7 @@ export const router = createBrowserRouter(
         },
         { path: 'audit', element: <AuditRoute /> },
         { path: 'parameters', element: <ParametersRoute /> },
+        { path: 'incubator', element: <IncubatorRoute /> },
         { path: 'orders', element: <OrdersRoute /> },
         { path: '*', element: <NotFoundRoute /> },
       ],

@@ -96,6 +96,17 @@ const ACCESS: Record<string, Who[]> = {
   'admin.providers.get': ['admin'],
   'admin.providers.reviewItem': ['admin'],
   'admin.providers.decide': ['admin'],
+  'admin.incubator.spaces.list': ['admin'],
+  'admin.incubator.spaces.create': ['admin'],
+  'admin.incubator.spaces.update': ['admin'],
+  'admin.incubator.tenancies.list': ['admin'],
+  'admin.incubator.tenancies.create': ['admin'],
+  'admin.incubator.tenancies.update': ['admin'],
+  'admin.incubator.tenancies.end': ['admin'],
+  'admin.incubator.rent.statement': ['admin'],
+  'admin.incubator.rent.export': ['admin'],
+  'admin.incubator.pool.usage': ['admin'],
+  'admin.incubator.pool.setCapacity': ['admin'],
 };
 
 const procedures = appRouter._def.procedures as unknown as Record<

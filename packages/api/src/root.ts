@@ -5,6 +5,7 @@ import { enterprisesRouter } from './domains/enterprises/router';
 import { fundRouter } from './domains/fund/router';
 import { adminGrantsRouter } from './domains/grants/admin-router';
 import { grantsRouter } from './domains/grants/router';
+import { adminIncubatorRouter } from './domains/incubator/admin-router';
 import { incubatorRouter } from './domains/incubator/router';
 import { offeringsRouter } from './domains/offerings/router';
 import { adminOrdersRouter } from './domains/orders/admin-router';
@@ -44,6 +45,7 @@ export const appRouter = router({
     parameters: parametersRouter,
     grants: adminGrantsRouter,
     providers: adminProvidersRouter,
+    incubator: adminIncubatorRouter,
   }),
 });
 

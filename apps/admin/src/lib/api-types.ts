@@ -43,3 +43,9 @@ export type GrantQueueItem = inferOutput<typeof trpc.admin.grants.queue>['items'
 export type GrantDetail = inferOutput<typeof trpc.admin.grants.get>;
 export type GrantArticle = GrantQueueItem['article'];
 export type GrantEvent = GrantDetail['events'][number];
+
+export type IncubatorSpace = inferOutput<typeof trpc.admin.incubator.spaces.list>[number];
+export type TenancyListItem = inferOutput<typeof trpc.admin.incubator.tenancies.list>['items'][number];
+export type RentStatement = inferOutput<typeof trpc.admin.incubator.rent.statement>;
+export type RentLine = RentStatement['lines'][number];
+export type PoolUsage = inferOutput<typeof trpc.admin.incubator.pool.usage>[number];

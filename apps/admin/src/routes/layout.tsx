@@ -46,6 +46,7 @@ const SECTIONS = [
   'reports',
   'audit',
   'parameters',
+  'incubator',
   'orders',
 ] as const;
 

@@ -8,6 +8,9 @@ export const TARGET_TYPES = [
   'parameter_segment',
   'payout_batch',
   'offering',
+  'incubator_space',
+  'tenancy',
+  'compute_pool',
 ] as const;
 
 /** Action families for the filter (an action prefix); a full action name can be typed too. */
@@ -19,6 +22,7 @@ export const ACTION_PREFIXES = [
   'order.',
   'parameter.',
   'settlement.',
+  'incubator.',
 ] as const;
 
 export function targetLink(targetType: string, targetId: string): string | null {
@@ -35,6 +39,11 @@ export function targetLink(targetType: string, targetId: string): string | null 
       return `/fund?year=${targetId}`;
     case 'parameter_segment':
       return '/parameters';
+    case 'incubator_space':
+    case 'tenancy':
+      return '/incubator';
+    case 'compute_pool':
+      return '/incubator?tab=pool';
     default:
       return null;
   }

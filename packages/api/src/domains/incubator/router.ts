@@ -1,20 +1,13 @@
 import { schema } from '@nanshan/db';
-import { incubatorRent, plainTrace } from '@nanshan/rules';
+import { plainTrace } from '@nanshan/rules';
 import { asc, eq } from 'drizzle-orm';
 import { shenzhenDate } from '../../clock';
 import { router, smeProcedure } from '../../trpc';
 import { requireEnterprise } from '../enterprises/membership';
-import { applicantOf } from '../orders/purchase-quote';
-import { activeTenancy } from './tenancy';
-
-/** The first day of the month `offset` months after the month of `date` (YYYY-MM-DD strings). */
-function monthStart(date: string, offset: number): string {
-  const y = Number(date.slice(0, 4));
-  const m = Number(date.slice(5, 7)) - 1 + offset;
-  const year = y + Math.floor(m / 12);
-  const month = (((m % 12) + 12) % 12) + 1;
-  return `${year}-${String(month).padStart(2, '0')}-01`;
-}
+import { loadPolicyOverrides } from '../parameters/policy-overrides';
+import { monthStart } from './billing-month';
+import { poolPriceOn } from './pool-usage';
+import { activeTenancy, tenancyRent } from './tenancy';
 
 export const incubatorRouter = router({
   /**
@@ -27,19 +20,16 @@ export const incubatorRouter = router({
     const found = await activeTenancy(ctx.db, enterprise.id, today);
     if (!found) return null;
     const { tenancy, space } = found;
-    const rentOn = (date: string) =>
-      incubatorRent({
-        date,
-        applicant: applicantOf(enterprise),
-        tenancyStartDate: tenancy.startDate,
-        marketRentFen: tenancy.baseMonthlyRentFen,
-      });
+    // The bureau's published rent tiers decide the rent from their start dates on.
+    const overrides = await loadPolicyOverrides(ctx.db);
+    const rentOn = (date: string) => tenancyRent(enterprise, tenancy, date, overrides);
     const current = rentOn(today);
     const schedule = Array.from({ length: 12 }, (_, i) => {
       const month = monthStart(today, i + 1);
       const r = rentOn(month);
       return { month: month.slice(0, 7), tenancyMonth: r.month, payBps: r.payBps, rentDueFen: r.rentDueFen };
     });
+    const poolPriceFen = poolPriceOn(today, overrides);
     const pools = await ctx.db
       .select({ pool: schema.computePools, offering: schema.offerings, providerName: schema.providers.name })
       .from(schema.computePools)
@@ -70,7 +60,8 @@ export const incubatorRouter = router({
         name: pool.name,
         gpuModel: pool.gpuModel,
         unit: pool.unit,
-        unitPriceFen: pool.unitPriceFen,
+        // What an order is charged (the rules' price); the column is only the pool's own record of it.
+        unitPriceFen: poolPriceFen ?? pool.unitPriceFen,
         capacityUnits: pool.capacityUnits,
         availableUnits: pool.capacityUnits - pool.allocatedUnits,
       })),
