@@ -3,7 +3,7 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import type { Role } from './auth/auth';
 import type { Clock } from './clock';
-import { DomainError } from './errors';
+import { DomainError, domainError } from './errors';
 import type { PaymentGateway } from './payments/gateway';
 
 export interface SessionUser {
@@ -38,9 +38,22 @@ const t = initTRPC.context<Context>().create({
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure;
+/** Whether a raw input holds U+0000 anywhere (keys or strings): Postgres text cannot store it. */
+function hasNulCharacter(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (Array.isArray(value)) return value.some(hasNulCharacter);
+  if (value && typeof value === 'object')
+    return Object.entries(value).some(([k, v]) => k.includes('\u0000') || hasNulCharacter(v));
+  return false;
+}
 
-export const authedProcedure = t.procedure.use(({ ctx, next }) => {
+/** Every procedure refuses a NUL character as bad input, rather than failing later in the database (a 500). */
+export const publicProcedure = t.procedure.use(async ({ getRawInput, next }) => {
+  if (hasNulCharacter(await getRawInput())) throw domainError('nul_character');
+  return next();
+});
+
+export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'sign_in_required' });
   return next({ ctx: { ...ctx, user: ctx.user } });
 });

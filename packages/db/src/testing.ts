@@ -59,7 +59,7 @@ export async function truncateAll(db: DbOrTx): Promise<void> {
       grant_objections, grant_approvals, grant_events, grant_applications, ledger_transfers, ledger_accounts, payment_events, orders, subsidy_usage,
       fund_years, offerings, filing_items, review_decisions, documents, provider_members, providers,
       tenancies, incubator_spaces, compute_pools, enterprise_members, enterprises,
-      verification, account, session, "user" restart identity cascade`);
+      verification, account, session, "user", sign_in_attempts restart identity cascade`);
 }
 
 /** Awaits a query that must fail and returns the database's own message (constraint names included). */

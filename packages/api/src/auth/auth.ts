@@ -15,7 +15,8 @@ export interface AuthOptions {
 
 /**
  * better-auth with its drizzle adapter: email + password, passwords hashed by the library (scrypt),
- * sessions stored server-side in the `session` table behind an HTTP-only cookie.
+ * sessions stored server-side in the `session` table behind an HTTP-only, SameSite=Lax cookie that is also
+ * `Secure` and `__Secure-`-prefixed when the server is reached over https.
  */
 export function createAuth({ db, secret, baseURL, trustedOrigins = [] }: AuthOptions) {
   return betterAuth({
@@ -25,6 +26,15 @@ export function createAuth({ db, secret, baseURL, trustedOrigins = [] }: AuthOpt
     basePath: '/api/auth',
     trustedOrigins,
     telemetry: { enabled: false },
+    advanced: {
+      useSecureCookies: isHttps(baseURL),
+      defaultCookieAttributes: { httpOnly: true, sameSite: 'lax' },
+      // The library skips its origin check when NODE_ENV=test; tests must see what production does.
+      disableOriginCheck: false,
+    },
+    // Sign-in attempts are limited in front of this handler, in the database, across all server processes
+    // (security/sign-in-limit.ts); the library's own limiter (other auth routes, in production) is per process.
+    rateLimit: { customRules: { '/sign-in/email': false } },
     database: drizzleAdapter(db, {
       provider: 'pg',
       schema: {
@@ -57,3 +67,13 @@ export function createAuth({ db, secret, baseURL, trustedOrigins = [] }: AuthOpt
 }
 
 export type Auth = ReturnType<typeof createAuth>;
+
+export function isHttps(url: string): boolean {
+  return url.startsWith('https://');
+}
+
+/** The origins whose pages may send signed-in, state-changing requests: the server's own and the configured ones. */
+export function trustedOriginsOf(auth: Auth): string[] {
+  const { baseURL, trustedOrigins } = auth.options;
+  return [String(baseURL), ...(Array.isArray(trustedOrigins) ? trustedOrigins : [])];
+}

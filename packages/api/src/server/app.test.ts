@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, demoUsers } from '../seed/demo-data';
+import { demoUsers } from '../seed/demo-data';
 import { createHarness, type Harness } from '../test/harness';
+import { signInOverHttp, trpcQuery } from '../test/http';
 import { createApp } from './app';
 
 // The HTTP surface as a browser sees it: better-auth cookies, tRPC over fetch, the error shape.
@@ -13,25 +14,8 @@ beforeAll(async () => {
 });
 afterAll(async () => h.close());
 
-async function signIn(email: string, password = DEMO_PASSWORD) {
-  const res = await app.request('/api/auth/sign-in/email', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: 'http://localhost:3000' },
-    body: JSON.stringify({ email, password }),
-  });
-  return {
-    res,
-    cookie: res.headers
-      .getSetCookie()
-      .map((c) => c.split(';')[0])
-      .join('; '),
-  };
-}
-
-function trpcGet(path: string, cookie: string, input?: unknown) {
-  const query = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
-  return app.request(`/api/trpc/${path}${query}`, { headers: { cookie } });
-}
+const signIn = (email: string, password?: string) => signInOverHttp(app, email, password);
+const trpcGet = (path: string, cookie: string, input?: unknown) => trpcQuery(app, path, cookie, input);
 
 describe('HTTP server', () => {
   it('reports health with the database kind and migration state', async () => {

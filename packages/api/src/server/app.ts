@@ -4,12 +4,16 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { trpcServer } from '@hono/trpc-server';
 import { type Database, migrationState } from '@nanshan/db';
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import type Stripe from 'stripe';
-import type { Auth, Role } from '../auth/auth';
+import { type Auth, isHttps, type Role, trustedOriginsOf } from '../auth/auth';
 import { type Clock, systemClock } from '../clock';
 import type { PaymentGateway } from '../payments/gateway';
 import { handleStripeWebhook } from '../payments/stripe-webhook';
 import { appRouter } from '../root';
+import { trustedOriginCheck } from '../security/origin-check';
+import { securityHeaders } from '../security/security-headers';
+import { DEFAULT_SIGN_IN_LIMIT, type SignInLimit, signInLimiter } from '../security/sign-in-limit';
 import type { Context, SessionUser } from '../trpc';
 
 export interface AppDeps {
@@ -21,7 +25,11 @@ export interface AppDeps {
   stripeWebhook?: { stripe: Stripe; webhookSecret: string };
   /** Folders with the built SPAs; served only when they exist (production mode). */
   staticRoots?: { market: string; admin: string };
+  signInLimit?: SignInLimit;
 }
+
+/** The largest request body: a 10 MB document as base64 inside tRPC's JSON, with room to spare. */
+export const MAX_REQUEST_BYTES = 16 * 1024 * 1024;
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../../../..');
 export const BUILT_APPS = {
@@ -37,8 +45,20 @@ export function createApp({
   now = systemClock,
   staticRoots,
   stripeWebhook,
+  signInLimit = DEFAULT_SIGN_IN_LIMIT,
 }: AppDeps) {
   const app = new Hono();
+  app.use(securityHeaders({ https: isHttps(String(auth.options.baseURL)) }));
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: MAX_REQUEST_BYTES,
+      onError: (c) => c.json({ code: 'PAYLOAD_TOO_LARGE', message: 'request_too_large' }, 413),
+    }),
+  );
+  // better-auth checks origins on /api/auth itself (see auth.ts); everything else under /api is checked here.
+  const originCheck = trustedOriginCheck(trustedOriginsOf(auth));
+  app.use('/api/*', (c, next) => (c.req.path.startsWith('/api/auth/') ? next() : originCheck(c, next)));
 
   async function userOf(headers: Headers): Promise<SessionUser | null> {
     const session = await auth.api.getSession({ headers });
@@ -57,6 +77,7 @@ export function createApp({
     });
   });
 
+  app.post('/api/auth/sign-in/email', signInLimiter(database.db, now, signInLimit));
   app.on(['GET', 'POST'], '/api/auth/*', (c) => auth.handler(c.req.raw));
 
   app.use(

@@ -5,6 +5,7 @@ import { type Clock, systemClock } from '../clock';
 import type { PaymentGateway } from '../payments/gateway';
 import { simulatedGateway } from '../payments/simulated';
 import { createStripeClient, createStripeGateway } from '../payments/stripe';
+import { DEFAULT_SIGN_IN_LIMIT, type SignInLimit } from '../security/sign-in-limit';
 
 /** Builds the server's dependencies from the environment; one place reads the variables. */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env) {
@@ -25,6 +26,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env) {
   const clockOffsetDays = clockOffsetDaysFromEnv(env);
   return {
     port,
+    signInLimit: signInLimitFromEnv(env),
     database,
     auth,
     payments,
@@ -53,6 +55,21 @@ export function offsetClock(days: number): Clock {
   return () => new Date(Date.now() + shiftMs);
 }
 
+/**
+ * `NANSHAN_SIGNIN_MAX_PER_MINUTE` (default 10) sign-in attempts per client IP and email per minute;
+ * `NANSHAN_CLIENT_IP_HEADER` names the header a reverse proxy sets to the client's address (default: none, the
+ * socket's peer address is used).
+ */
+export function signInLimitFromEnv(env: NodeJS.ProcessEnv): SignInLimit {
+  const raw = env.NANSHAN_SIGNIN_MAX_PER_MINUTE?.trim();
+  if (raw && !/^[1-9]\d*$/.test(raw))
+    throw new Error(`NANSHAN_SIGNIN_MAX_PER_MINUTE must be a positive whole number, got "${raw}"`);
+  return {
+    maxPerMinute: raw ? Number(raw) : DEFAULT_SIGN_IN_LIMIT.maxPerMinute,
+    clientIpHeader: env.NANSHAN_CLIENT_IP_HEADER?.trim().toLowerCase() || undefined,
+  };
+}
+
 /** Stripe when `STRIPE_SECRET_KEY` is set (then the webhook secret is required too), else simulated. */
 function paymentsFromEnv(
   env: NodeJS.ProcessEnv,
@@ -60,9 +77,24 @@ function paymentsFromEnv(
 ): { payments: PaymentGateway; stripeWebhook?: { stripe: Stripe; webhookSecret: string } } {
   if (!env.STRIPE_SECRET_KEY) return { payments: simulatedGateway };
   if (!env.STRIPE_WEBHOOK_SECRET) throw new Error('STRIPE_WEBHOOK_SECRET must be set with STRIPE_SECRET_KEY');
-  const stripe = createStripeClient(env.STRIPE_SECRET_KEY);
+  const stripe = createStripeClient(env.STRIPE_SECRET_KEY, stripeEndpointFromEnv(env));
   return {
     payments: createStripeGateway({ stripe, publicUrl }),
     stripeWebhook: { stripe, webhookSecret: env.STRIPE_WEBHOOK_SECRET },
   };
+}
+
+/**
+ * `STRIPE_API_URL` points the client at another Stripe API host (e.g. stripe-mock, or the tests' local stand-in);
+ * unset, the client talks to api.stripe.com.
+ */
+function stripeEndpointFromEnv(env: NodeJS.ProcessEnv) {
+  if (!env.STRIPE_API_URL) return undefined;
+  const url = new URL(env.STRIPE_API_URL);
+  const protocol = url.protocol === 'http:' ? 'http' : 'https';
+  return {
+    host: url.hostname,
+    port: Number(url.port || (protocol === 'http' ? 80 : 443)),
+    protocol,
+  } as const;
 }

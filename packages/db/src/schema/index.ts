@@ -5,3 +5,4 @@ export * from './market';
 export * from './money';
 export * from './parties';
 export * from './reviews';
+export * from './security';
