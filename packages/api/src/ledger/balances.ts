@@ -5,7 +5,7 @@ import { type SQL, sql } from 'drizzle-orm';
  * A reversed (refunded) subsidy: provider payable back to the fund. Payouts also debit a provider's payable (towards
  * `disbursed:<year>`), so the credit side must be checked too.
  */
-const REVERSAL = sql.raw(
+export const REVERSAL = sql.raw(
   `(t.kind = 'single' and t.debit_account like 'provider_payable:%' and t.credit_account like 'fund:%')`,
 );
 
@@ -77,10 +77,10 @@ export async function usageFromLedger(db: DbOrTx) {
   }));
 }
 
-const PAYOUT = sql.raw(
+export const PAYOUT = sql.raw(
   `(t.kind = 'single' and t.debit_account like 'provider_payable:%' and t.credit_account like 'disbursed:%')`,
 );
-const CLAWBACK_RECOVERED = sql.raw(
+export const CLAWBACK_RECOVERED = sql.raw(
   `(t.kind = 'single' and t.debit_account like 'disbursed:%' and t.credit_account like 'provider_payable:%')`,
 );
 

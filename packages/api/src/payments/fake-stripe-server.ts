@@ -8,23 +8,55 @@ export interface RecordedRequest {
   form: URLSearchParams;
 }
 
+/** The path of `checkout.sessions.create`, for `inject`. */
+export const CREATE_CHECKOUT = /^\/v1\/checkout\/sessions$/;
+
+/**
+ * A fault the stand-in injects into the next matching request: an HTTP status (a Stripe outage), a request that is
+ * never answered (the client times out), or an action run when the request arrives — after Stripe has done the
+ * work (e.g. SIGKILL the server that called, between payment creation and its commit).
+ */
+export type StripeFault =
+  | { status: number }
+  | { hang: true }
+  | { onArrival: () => void; andThen?: { status: number } | { hang: true } };
+
 /**
  * A local stand-in for the few Stripe endpoints the product calls (tests only; no network). It answers
- * like Stripe's API and records what the real `stripe` client sent, so tests can assert on it.
+ * like Stripe's API — including replaying the first answer to a repeated `Idempotency-Key` — and records what
+ * the real `stripe` client sent, so tests can assert on it.
  */
 export async function startFakeStripe() {
   const requests: RecordedRequest[] = [];
   const sessions = new Map<string, { id: string; status: 'open' | 'complete' | 'expired' }>();
+  const byIdempotencyKey = new Map<string, string>();
+  const faults: Array<{ path: RegExp; fault: StripeFault }> = [];
   let counter = 0;
   const server = createServer(async (req, res) => {
     let body = '';
     for await (const chunk of req) body += chunk;
     const path = (req.url ?? '').split('?')[0]!;
     requests.push({ method: req.method ?? '', path, headers: req.headers, form: new URLSearchParams(body) });
-    const send = (status: number, json: unknown) => {
+    const faultAt = faults.findIndex((f) => f.path.test(path));
+    const fault = faultAt >= 0 ? faults.splice(faultAt, 1)[0]!.fault : undefined;
+    // Stripe does the work before an outage after it or a dropped answer; an outage before it is a plain status.
+    if (fault && 'status' in fault)
+      return send(fault.status, { error: { type: 'api_error', message: 'injected' } });
+    const answer = handle(req.method ?? '', path, req.headers['idempotency-key']);
+    if (fault && 'onArrival' in fault) fault.onArrival();
+    const after = fault && 'onArrival' in fault ? fault.andThen : fault;
+    if (after && 'hang' in after) return; // never answered: the client's timeout fires
+    if (after) return send(after.status, { error: { type: 'api_error', message: 'injected' } });
+    send(answer.status, answer.json);
+
+    function send(status: number, json: unknown) {
       res.writeHead(status, { 'content-type': 'application/json', 'request-id': `req_${counter}` });
       res.end(JSON.stringify(json));
-    };
+    }
+  });
+
+  function handle(method: string, path: string, idempotencyKey: string | string[] | undefined) {
+    const send = (status: number, json: unknown) => ({ status, json });
     const sessionObject = (s: { id: string; status: string }) => ({
       id: s.id,
       object: 'checkout.session',
@@ -32,15 +64,18 @@ export async function startFakeStripe() {
       payment_status: s.status === 'complete' ? 'paid' : 'unpaid',
       url: s.status === 'open' ? `https://checkout.stripe.com/c/pay/${s.id}` : null,
     });
-    if (req.method === 'POST' && path === '/v1/checkout/sessions') {
+    if (method === 'POST' && path === '/v1/checkout/sessions') {
+      const replayed = typeof idempotencyKey === 'string' ? byIdempotencyKey.get(idempotencyKey) : undefined;
+      if (replayed) return send(200, sessionObject(sessions.get(replayed)!));
       const session = { id: `cs_test_${++counter}`, status: 'open' as const };
       sessions.set(session.id, session);
+      if (typeof idempotencyKey === 'string') byIdempotencyKey.set(idempotencyKey, session.id);
       return send(200, sessionObject(session));
     }
     const match = path.match(/^\/v1\/checkout\/sessions\/([^/]+)(\/expire)?$/);
     const session = match ? sessions.get(match[1]!) : undefined;
-    if (match && session && req.method === 'GET') return send(200, sessionObject(session));
-    if (match && session && match[2] && req.method === 'POST') {
+    if (match && session && method === 'GET') return send(200, sessionObject(session));
+    if (match && session && match[2] && method === 'POST') {
       if (session.status !== 'open') {
         return send(400, {
           error: {
@@ -52,10 +87,10 @@ export async function startFakeStripe() {
       session.status = 'expired';
       return send(200, sessionObject(session));
     }
-    send(404, {
-      error: { type: 'invalid_request_error', message: `Unrecognized request URL (${req.method}: ${path})` },
+    return send(404, {
+      error: { type: 'invalid_request_error', message: `Unrecognized request URL (${method}: ${path})` },
     });
-  });
+  }
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
@@ -66,6 +101,16 @@ export async function startFakeStripe() {
       const s = sessions.get(id);
       if (s) s.status = 'complete';
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    /** The Checkout sessions created so far (a retried creation with the same idempotency key adds none). */
+    sessionIds: () => [...sessions.keys()],
+    /** Injects `fault` into the next request whose path matches (e.g. /^\/v1\/checkout\/sessions$/ for creation). */
+    inject: (path: RegExp, fault: StripeFault) => {
+      faults.push({ path, fault });
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections(); // hung requests too
+      }),
   };
 }

@@ -17,10 +17,10 @@ export interface StripeWebhookDeps {
 export type WebhookOutcome = { status: 200 | 400; body: { received: boolean; outcome: string } };
 
 /**
- * `/api/stripe/webhook`: verifies the signature (with timestamp tolerance), records each event id once, and
- * moves the order. Events may arrive twice or out of order: a transition that already happened is a no-op,
- * and one that no longer applies (a late "expired" after "paid") is acknowledged and ignored, so Stripe
- * stops retrying.
+ * `/api/stripe/webhook`: verifies the signature (with timestamp tolerance), moves the order, then records the
+ * event id (a replay of a recorded event is answered `duplicate`). Events may arrive twice or out of order: a
+ * transition that already happened is a no-op, and one that no longer applies (a late "expired" after "paid") is
+ * acknowledged and ignored, so Stripe stops retrying.
  */
 export async function handleStripeWebhook(
   deps: StripeWebhookDeps,
@@ -38,23 +38,26 @@ export async function handleStripeWebhook(
   } catch {
     return { status: 400, body: { received: false, outcome: 'bad_signature' } };
   }
-  const inserted = await deps.db
+  const [seen] = await deps.db
+    .select({ eventId: schema.paymentEvents.eventId })
+    .from(schema.paymentEvents)
+    .where(eq(schema.paymentEvents.eventId, event.id));
+  if (seen) return { status: 200, body: { received: true, outcome: 'duplicate' } };
+  let outcome: string;
+  try {
+    outcome = await apply(deps, event);
+  } catch (error) {
+    // A failure of ours answers 500 and records nothing, so Stripe's retry is processed.
+    if (!(error instanceof TRPCError && error.cause instanceof DomainError)) throw error;
+    outcome = `ignored:${error.cause.reason}`;
+  }
+  // Recorded only once applied: if the process dies before this line, Stripe's retry applies the event again, which
+  // is safe because every transition is idempotent (a paid order stays paid), and records it then.
+  await deps.db
     .insert(schema.paymentEvents)
     .values({ eventId: event.id, gateway: 'stripe', type: event.type })
-    .onConflictDoNothing()
-    .returning();
-  if (inserted.length === 0) return { status: 200, body: { received: true, outcome: 'duplicate' } };
-  try {
-    const outcome = await apply(deps, event);
-    return { status: 200, body: { received: true, outcome } };
-  } catch (error) {
-    if (error instanceof TRPCError && error.cause instanceof DomainError) {
-      return { status: 200, body: { received: true, outcome: `ignored:${error.cause.reason}` } };
-    }
-    // Let Stripe retry a failure of ours: forget the event id so the retry is processed.
-    await deps.db.delete(schema.paymentEvents).where(eq(schema.paymentEvents.eventId, event.id));
-    throw error;
-  }
+    .onConflictDoNothing();
+  return { status: 200, body: { received: true, outcome } };
 }
 
 async function apply(deps: StripeWebhookDeps, event: Stripe.Event): Promise<string> {

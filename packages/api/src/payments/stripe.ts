@@ -7,10 +7,13 @@ export interface StripeGatewayOptions {
   publicUrl: string;
 }
 
-/** The real client, optionally pointed at another host (tests run a local stand-in; no network). */
+/**
+ * The real client, optionally pointed at another host (tests run a local stand-in; no network) and with another
+ * request timeout (Stripe's default is 80 s).
+ */
 export function createStripeClient(
   secretKey: string,
-  endpoint?: { host: string; port: number; protocol: 'http' | 'https' },
+  endpoint?: { host: string; port: number; protocol: 'http' | 'https'; timeout?: number },
 ) {
   return new Stripe(secretKey, { maxNetworkRetries: 2, ...endpoint });
 }

@@ -17,8 +17,13 @@ const createCaller = createCallerFactory(appRouter);
  * One real database per test file (PGlite in memory, or a fresh database on the Postgres in
  * DATABASE_URL), the demo data, a settable clock, and tRPC callers acting as any demo user.
  */
-export async function createHarness(options: { payments?: PaymentGateway } = {}) {
-  const database: TestDatabase = await createTestDatabase();
+export async function createHarness(
+  options: {
+    payments?: PaymentGateway /** Where to create the database (default: process.env). */;
+    env?: NodeJS.ProcessEnv;
+  } = {},
+) {
+  const database: TestDatabase = await createTestDatabase(options.env);
   const auth: Auth = createAuth({ db: database.db, secret: TEST_SECRET, baseURL: 'http://localhost:3000' });
   let current = new Date('2026-11-28T02:00:00Z');
   const now: Clock = () => current;

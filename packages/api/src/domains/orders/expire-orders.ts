@@ -20,16 +20,20 @@ export async function releaseExpiredReservations(
     .from(schema.orders)
     .where(and(eq(schema.orders.status, 'awaiting_payment'), lte(schema.orders.expiresAt, now)));
   let released = 0;
+  const failures: unknown[] = [];
   for (const { id, paymentRef } of due) {
-    // Close the payment first: if the buyer paid meanwhile, the order is not expired.
-    if (paymentRef && (await payments.cancelPayment(paymentRef)) === 'already_paid') continue;
     try {
+      // Close the payment first: if the buyer paid meanwhile, the order is not expired.
+      if (paymentRef && (await payments.cancelPayment(paymentRef)) === 'already_paid') continue;
       await releaseOrder(db, { orderId: id, status: 'expired', actorUserId: null, now });
       released++;
     } catch (error) {
       // Paid or cancelled between the scan and the lock: nothing to release.
-      if (!(error instanceof TRPCError && error.cause instanceof DomainError)) throw error;
+      if (error instanceof TRPCError && error.cause instanceof DomainError) continue;
+      // The gateway or the database failed for this order: it stays due for the next sweep, the others go on.
+      failures.push(error);
     }
   }
+  if (failures.length > 0) throw new AggregateError(failures, `${failures.length} order(s) not expired`);
   return released;
 }

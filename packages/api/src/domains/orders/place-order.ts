@@ -1,5 +1,5 @@
 import { type Db, type DbOrTx, pgErrorOf, schema } from '@nanshan/db';
-import { PARAMS_HASH, RULESET_VERSION } from '@nanshan/rules';
+import { type ParamOverrides, RULESET_VERSION } from '@nanshan/rules';
 import { and, eq } from 'drizzle-orm';
 import { recordAudit } from '../../audit/record-audit';
 import { shenzhenDate, shenzhenYear } from '../../clock';
@@ -9,6 +9,7 @@ import type { PaymentGateway } from '../../payments/gateway';
 import type { EnterpriseRow } from '../enterprises/membership';
 import { allocatePoolUnits, takeStock } from '../incubator/pool-capacity';
 import { activeTenancy } from '../incubator/tenancy';
+import { loadPolicyOverrides } from '../parameters/policy-overrides';
 import { loadListedOffering } from './load-offering';
 import { annualCapFen, articleOf, quotePoolPurchase, quotePurchase } from './purchase-quote';
 import { consecutiveYearsFunded } from './usage-history';
@@ -69,9 +70,11 @@ async function reserveAndRecord(
   const date = shenzhenDate(input.now);
   const { offering, provider } = await loadListedOffering(tx, input.offeringId, input.quantity, date);
   const year = shenzhenYear(input.now);
+  // Read in this transaction: the order prices with the segments published when it runs, like its quote re-check.
+  const overrides = await loadPolicyOverrides(tx);
   const priced = offering.poolId
-    ? await pricePoolPurchase(tx, input, offering.poolId, date)
-    : await priceSubsidisedPurchase(tx, input, { offering, provider, date, year });
+    ? await pricePoolPurchase(tx, input, { poolId: offering.poolId, date, overrides })
+    : await priceSubsidisedPurchase(tx, input, { offering, provider, date, year, overrides });
   const { quote, unitPriceFen } = priced;
   if (offering.stock !== null) await takeStock(tx, offering.id, input.quantity);
   const [order] = await tx
@@ -95,7 +98,7 @@ async function reserveAndRecord(
       trace: quote.trace,
       reasons: quote.reasons,
       rulesetVersion: RULESET_VERSION,
-      paramsHash: PARAMS_HASH,
+      paramsHash: quote.paramsHash,
       paymentGateway: payments.kind,
       contractGpuType: offering.gpuModel,
       contractPeriodFrom: input.contractPeriodFrom ?? null,
@@ -130,11 +133,17 @@ async function reserveAndRecord(
 async function priceSubsidisedPurchase(
   tx: DbOrTx,
   input: PlaceOrderInput,
-  ctx: { offering: OfferingRow; provider: ProviderRow; date: string; year: number },
+  ctx: {
+    offering: OfferingRow;
+    provider: ProviderRow;
+    date: string;
+    year: number;
+    overrides: ParamOverrides;
+  },
 ) {
   const article = articleOf(ctx.provider);
   const key = { enterpriseId: input.enterprise.id, article, year: ctx.year };
-  const { usage, fund } = await lockCounters(tx, key, annualCapFen(article, ctx.date));
+  const { usage, fund } = await lockCounters(tx, key, annualCapFen(article, ctx.date, ctx.overrides));
   const quote = quotePurchase({
     date: ctx.date,
     enterprise: input.enterprise,
@@ -147,22 +156,30 @@ async function priceSubsidisedPurchase(
       consecutiveYearsFunded: await consecutiveYearsFunded(tx, input.enterprise.id, article, ctx.year),
     },
     notRelatedDeclared: input.notRelatedDeclared,
+    overrides: ctx.overrides,
   });
   return { quote, unitPriceFen: ctx.offering.unitPriceFen };
 }
 
 /** Art. 10: only tenants draw on the pool, at the pool price, and never beyond its capacity. */
-async function pricePoolPurchase(tx: DbOrTx, input: PlaceOrderInput, poolId: string, date: string) {
-  if (!(await activeTenancy(tx, input.enterprise.id, date))) throw domainError('not_a_tenant', 'FORBIDDEN');
-  await allocatePoolUnits(tx, poolId, input.quantity);
-  const quote = quotePoolPurchase({ date, quantity: input.quantity });
+async function pricePoolPurchase(
+  tx: DbOrTx,
+  input: PlaceOrderInput,
+  ctx: { poolId: string; date: string; overrides: ParamOverrides },
+) {
+  if (!(await activeTenancy(tx, input.enterprise.id, ctx.date))) {
+    throw domainError('not_a_tenant', 'FORBIDDEN');
+  }
+  await allocatePoolUnits(tx, ctx.poolId, input.quantity);
+  const quote = quotePoolPurchase({ date: ctx.date, quantity: input.quantity, overrides: ctx.overrides });
   return { quote, unitPriceFen: quote.unitPriceFen };
 }
 
 async function startPayment(db: Db, payments: PaymentGateway, orderId: string) {
   const [order] = await db.select().from(schema.orders).where(eq(schema.orders.id, orderId));
   if (!order) throw domainError('order_not_found', 'NOT_FOUND');
-  if (order.paymentRef) return order;
+  // A retry after the order was closed (e.g. expired because its payment could not be created) opens no payment.
+  if (order.paymentRef || order.status !== 'awaiting_payment') return order;
   const payment = await payments.createPayment({
     orderId,
     amountFen: order.payableFen,

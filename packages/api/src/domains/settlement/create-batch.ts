@@ -123,7 +123,11 @@ export async function createPayoutBatch(
 /** Lines grouped by provider; only providers the district owes a positive net amount are paid in this batch. */
 function payeesOf(lines: readonly OwedLine[]) {
   const byProvider = new Map<string, OwedLine[]>();
-  for (const l of lines) byProvider.set(l.providerId, [...(byProvider.get(l.providerId) ?? []), l]);
+  for (const l of lines) {
+    const own = byProvider.get(l.providerId);
+    if (own) own.push(l);
+    else byProvider.set(l.providerId, [l]);
+  }
   return [...byProvider.entries()]
     .map(([providerId, own]) => ({
       providerId,

@@ -1,0 +1,140 @@
+import { type Db, queryRows, toSafeInteger } from '@nanshan/db';
+import { PARAMS_HASH, RULESET_VERSION } from '@nanshan/rules';
+import { sql } from 'drizzle-orm';
+import { annualCapFen } from '../../src/domains/orders/purchase-quote';
+import { createPayoutBatch } from '../../src/domains/settlement/create-batch';
+import { orderPayables } from '../../src/ledger/balances';
+import { setFundBudget } from '../../src/ledger/fund';
+import { round } from './drive';
+
+const SECONDS_PER_YEAR = 365 * 86_400;
+const BENCH_OFFERINGS = 'NVIDIA L40S 推理 · 按卡时 · 压测 %';
+
+async function timed<T>(work: () => Promise<T>): Promise<{ value: T; seconds: number }> {
+  const start = performance.now();
+  const value = await work();
+  return { value, seconds: round((performance.now() - start) / 1000, 2) };
+}
+
+/** The innermost cause of a failure, short: drizzle's wrapper repeats the whole query and its parameters. */
+function reasonOf(error: unknown): string {
+  let current = error;
+  while (current instanceof Error && current.cause instanceof Error) current = current.cause;
+  const message = current instanceof Error ? current.message : String(current);
+  return message.length > 200 ? `${message.slice(0, 200)}…` : message;
+}
+
+/** Settles everything owed so far in one payout batch (the settlement code as staff run it); timed. */
+export async function settleOwed(db: Db, actorUserId: string) {
+  try {
+    const { value, seconds } = await timed(() => createPayoutBatch(db, { actorUserId, now: new Date() }));
+    const [row] = await queryRows<{ n: unknown }>(
+      db,
+      sql`select count(*) as n from payout_items where batch_id = ${value.batchId}`,
+    );
+    const orders = toSafeInteger(row?.n);
+    return { ok: true as const, orders, seconds, ordersPerSecond: round(orders / seconds, 0) };
+  } catch (error) {
+    return { ok: false as const, error: reasonOf(error) };
+  }
+}
+
+/**
+ * A year of paid, subsidised Art. 6 orders inserted by SQL (`generate_series`) in the shape the purchase path
+ * leaves: the order, its pending reservation and the posting that resolved it, the enterprises' usage rows and the
+ * fund year's budget (through the ledger) and counters. Spread evenly over `year`, round-robin over the bench
+ * enterprises and offerings.
+ */
+export async function seedYearOfOrders(db: Db, year: number, count: number) {
+  const step = SECONDS_PER_YEAR / count;
+  const seeded = await db.transaction(async (tx) => {
+    // Bulk load: the rows are consistent by construction (and the invariants are checked afterwards), so the
+    // per-row foreign-key and ledger triggers are skipped for this transaction (superuser only, as locally), and
+    // the secondary indexes of the two big tables are dropped and built again afterwards (much faster than
+    // maintaining them row by row).
+    await tx.execute(sql`set local session_replication_role = replica`);
+    await tx.execute(sql`set local maintenance_work_mem = '256MB'`);
+    const indexes = await queryRows<{ name: string; definition: string }>(
+      tx,
+      sql`select i.indexname as name, i.indexdef as definition from pg_indexes i
+          where i.schemaname = current_schema() and i.tablename in ('orders', 'ledger_transfers')
+            and not exists (select 1 from pg_constraint c where c.conname = i.indexname)`,
+    );
+    for (const index of indexes) await tx.execute(sql`drop index ${sql.identifier(index.name)}`);
+    await tx.execute(sql`
+    with e as (select enterprise_id, user_id, row_number() over (order by user_id) - 1 as k
+               from enterprise_members where user_id like 'bench-user-%'),
+         o as (select id, provider_id, title, unit, unit_price_fen, gpu_model,
+                      row_number() over (order by id) - 1 as k
+               from offerings where title like ${BENCH_OFFERINGS}),
+         s as (select (select count(*) from e) as enterprises, (select count(*) from o) as offerings),
+         g as (select g, 1 + g % 8 as quantity,
+                      make_timestamptz(${year}, 1, 1, 0, 0, 0, 'Asia/Shanghai') + make_interval(secs => g * ${step}::float8) as at
+               from generate_series(0, ${count - 1}) g)
+    insert into orders (enterprise_id, offering_id, provider_id, placed_by, offering_title, unit, quantity,
+                        unit_price_fen, list_price_fen, subsidy_fen, payable_fen, article, fund_year, status,
+                        idempotency_key, trace, ruleset_version, params_hash, payment_gateway, payment_ref,
+                        expires_at, paid_at, contract_gpu_type, not_related_declared, created_at)
+    select e.enterprise_id, o.id, o.provider_id, e.user_id, o.title, o.unit, g.quantity,
+           o.unit_price_fen, g.quantity * o.unit_price_fen, g.quantity * o.unit_price_fen * 3 / 10,
+           g.quantity * o.unit_price_fen - g.quantity * o.unit_price_fen * 3 / 10, 'art6', ${year}, 'paid',
+           'year-' || g.g, '[]'::jsonb, ${RULESET_VERSION}, ${PARAMS_HASH}, 'simulated', 'sim_year_' || g.g,
+           g.at + interval '30 minutes', g.at + interval '1 minute', o.gpu_model, true, g.at
+    from g cross join s
+      join e on e.k = g.g % s.enterprises
+      join o on o.k = g.g % s.offerings`);
+    await tx.execute(sql`
+    insert into ledger_accounts (code, kind, name)
+    select distinct 'provider_payable:' || p.id, 'provider_payable', p.name
+    from providers p join offerings o on o.provider_id = p.id where o.title like ${BENCH_OFFERINGS}
+    on conflict do nothing`);
+    const [total] = await queryRows<{ subsidy: unknown }>(
+      tx,
+      sql`select coalesce(sum(subsidy_fen), 0) as subsidy from orders where fund_year = ${year}`,
+    );
+    const subsidyFen = toSafeInteger(total?.subsidy);
+    await setFundBudget(tx, year, 2 * subsidyFen, `bench: a year of orders (${year})`);
+    await tx.execute(sql`update fund_years set committed_fen = ${subsidyFen} where year = ${year}`);
+    await tx.execute(sql`
+      insert into subsidy_usage (enterprise_id, article, year, cap_fen, granted_fen)
+      select enterprise_id, 'art6', ${year}, ${annualCapFen('art6', `${year}-12-31`)}, sum(subsidy_fen)
+      from orders where fund_year = ${year} group by enterprise_id`);
+    await tx.execute(sql`
+      insert into ledger_transfers (kind, debit_account, credit_account, amount_fen, order_id, enterprise_id,
+                                    article, fund_year, memo, created_at)
+      select 'pending', 'fund:' || ${year}, 'provider_payable:' || provider_id, subsidy_fen, id, enterprise_id,
+             article, fund_year, 'reserve subsidy for order ' || id, created_at
+      from orders where fund_year = ${year} and subsidy_fen > 0 order by created_at`);
+    await tx.execute(sql`
+      insert into ledger_transfers (kind, pending_id, debit_account, credit_account, amount_fen, order_id,
+                                    enterprise_id, article, fund_year, memo, created_at)
+      select 'post_pending', t.id, t.debit_account, t.credit_account, t.amount_fen, t.order_id, t.enterprise_id,
+             t.article, t.fund_year, 'post subsidy for order ' || t.order_id, t.created_at + interval '1 minute'
+      from ledger_transfers t
+      where t.kind = 'pending' and t.fund_year = ${year} order by t.id`);
+    for (const index of indexes) await tx.execute(sql.raw(index.definition));
+    return { orders: count, subsidyFen };
+  });
+  await db.execute(sql`analyze`);
+  return seeded;
+}
+
+/**
+ * The year's settlement against a plain aggregate over the same rows: what each order is owed from the ledger
+ * (`orderPayables`, which the settlement screen and payout batches read), then a payout batch over all of it.
+ */
+export async function timeYearSettlement(db: Db, year: number, actorUserId: string) {
+  const plain = await timed(() =>
+    queryRows(
+      db,
+      sql`select provider_id, count(*), sum(subsidy_fen) from orders
+          where fund_year = ${year} and status = 'paid' group by provider_id`,
+    ),
+  );
+  const owed = await timed(() => orderPayables(db));
+  return {
+    plainAggregateSeconds: plain.seconds,
+    owedFromLedger: { orders: owed.value.length, seconds: owed.seconds },
+    payoutBatch: await settleOwed(db, actorUserId),
+  };
+}

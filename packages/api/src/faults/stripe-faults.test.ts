@@ -1,0 +1,208 @@
+import { schema } from '@nanshan/db';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { releaseExpiredReservations } from '../domains/orders/expire-orders';
+import { CREATE_CHECKOUT as CREATE, startFakeStripe } from '../payments/fake-stripe-server';
+import { createStripeClient, createStripeGateway } from '../payments/stripe';
+import { createApp } from '../server/app';
+import { createHarness, type Harness, moneySnapshot } from '../test/harness';
+import { invariantViolations, openOrders } from '../test/invariants';
+import { H800, offeringId } from '../test/purchases';
+import { refundEvent, sessionEvent, signedWebhook, WEBHOOK_SECRET } from '../test/stripe-events';
+
+// Faults on the Stripe side, through the real `stripe` client against the local stand-in: outages (500), timeouts,
+// and webhooks duplicated, out of order, stale or forged. After each, every order is paid or released, nothing is
+// counted twice, and the invariants hold. Runs on PGlite and on real Postgres.
+/** The client tries 3 times (maxNetworkRetries 2); a fault on each is an outage the product sees. */
+const ATTEMPTS = 3;
+
+let fake: Awaited<ReturnType<typeof startFakeStripe>>;
+let h: Harness;
+let app: ReturnType<typeof createApp>;
+
+beforeAll(async () => {
+  fake = await startFakeStripe();
+  // A short request timeout, so a hung request times out within the test.
+  const stripe = createStripeClient('sk_test_faults', { ...fake.endpoint, timeout: 300 });
+  h = await createHarness({ payments: createStripeGateway({ stripe, publicUrl: 'http://localhost:3000' }) });
+  app = createApp({
+    database: h.database,
+    auth: h.auth,
+    payments: h.payments,
+    now: h.now,
+    stripeWebhook: { stripe, webhookSecret: WEBHOOK_SECRET },
+  });
+  await h.reset();
+});
+afterAll(async () => {
+  await h.close();
+  await fake.close();
+});
+beforeEach(() => h.setNow('2026-11-28T02:00:00Z'));
+
+let keys = 0;
+/** An order request the buyer can repeat (same idempotency key); resolves to the order row. */
+async function orderRequest() {
+  const sme = await h.callerFor('sme');
+  const input = {
+    offeringId: await offeringId(h, H800),
+    quantity: 100,
+    idempotencyKey: `fault-stripe-${++keys}`,
+    notRelatedDeclared: true,
+  };
+  return {
+    place: async () => orderRow((await sme.orders.place(input)).orderId),
+    row: async () => {
+      const [o] = await h.db
+        .select()
+        .from(schema.orders)
+        .where(eq(schema.orders.idempotencyKey, input.idempotencyKey));
+      return o;
+    },
+  };
+}
+
+async function orderRow(orderId: string) {
+  const [o] = await h.db.select().from(schema.orders).where(eq(schema.orders.id, orderId));
+  return o!;
+}
+
+function injectOutage(path: RegExp, fault: { status: number } | { hang: true }) {
+  for (let i = 0; i < ATTEMPTS; i++) fake.inject(path, fault);
+}
+
+const webhook = (event: object, options?: Parameters<typeof signedWebhook>[1]) =>
+  app.request('/api/stripe/webhook', signedWebhook(event, options));
+
+const sweep = (at: string) => releaseExpiredReservations(h.db, h.payments, new Date(at));
+
+describe('Stripe down or slow when the payment is created', () => {
+  it('500 on every attempt: the order keeps its reservation, the buyer’s retry opens exactly one payment', async () => {
+    const request = await orderRequest();
+    injectOutage(CREATE, { status: 500 });
+    await expect(request.place()).rejects.toThrow();
+    const stranded = (await request.row())!;
+    expect(stranded).toMatchObject({ status: 'awaiting_payment', paymentRef: null, subsidyFen: 96_000 });
+    expect(await invariantViolations(h.db)).toEqual([]);
+
+    const order = await request.place();
+    expect(order.id).toBe(stranded.id);
+    expect(order.paymentRef).toMatch(/^cs_test_/);
+    const sessions = fake.sessionIds().length;
+    expect((await request.place()).paymentRef).toBe(order.paymentRef);
+    expect(fake.sessionIds()).toHaveLength(sessions);
+    expect(
+      await (await webhook(sessionEvent('checkout.session.completed', order.paymentRef!))).json(),
+    ).toMatchObject({ outcome: 'paid' });
+    expect(await invariantViolations(h.db)).toEqual([]);
+  });
+
+  it('500 and never retried: the sweeper releases it, and a late retry opens no payment for the expired order', async () => {
+    const request = await orderRequest();
+    injectOutage(CREATE, { status: 500 });
+    await expect(request.place()).rejects.toThrow();
+    const sessions = fake.sessionIds().length;
+    await sweep('2026-11-28T02:31:00Z');
+    expect(await request.row()).toMatchObject({ status: 'expired', paymentRef: null });
+    expect(await request.place()).toMatchObject({ status: 'expired', paymentRef: null, checkoutUrl: null });
+    expect(fake.sessionIds()).toHaveLength(sessions);
+    expect(await openOrders(h.db)).toEqual([]);
+    expect(await invariantViolations(h.db)).toEqual([]);
+  });
+
+  it('a timeout after Stripe created the session: the retry with the same idempotency key gets that session', async () => {
+    const once = await orderRequest();
+    let sessions = fake.sessionIds().length;
+    fake.inject(CREATE, { hang: true }); // created, answer lost; the client's own retry gets the replay
+    const order = await once.place();
+    expect(fake.sessionIds()).toHaveLength(sessions + 1);
+    expect(order.paymentRef).toBe(fake.sessionIds().at(-1));
+
+    const persistent = await orderRequest();
+    sessions = fake.sessionIds().length;
+    injectOutage(CREATE, { hang: true });
+    await expect(persistent.place()).rejects.toThrow();
+    expect((await persistent.row())!.paymentRef).toBeNull();
+    const retried = await persistent.place();
+    expect(fake.sessionIds()).toHaveLength(sessions + 1);
+    expect(retried.paymentRef).toBe(fake.sessionIds().at(-1));
+    await webhook(sessionEvent('checkout.session.completed', order.paymentRef!));
+    await webhook(sessionEvent('checkout.session.completed', retried.paymentRef!));
+    expect(await openOrders(h.db)).toEqual([]);
+    expect(await invariantViolations(h.db)).toEqual([]);
+  });
+});
+
+describe('Stripe down when the sweeper closes a session', () => {
+  it('that order stays due while the others expire, and the next sweep expires it', async () => {
+    const a = await (await orderRequest()).place();
+    const b = await (await orderRequest()).place();
+    injectOutage(new RegExp(`^/v1/checkout/sessions/${a.paymentRef}(/expire)?$`), { status: 500 });
+    await expect(sweep('2026-11-28T02:31:00Z')).rejects.toThrow(AggregateError);
+    expect((await orderRow(a.id)).status).toBe('awaiting_payment');
+    expect((await orderRow(b.id)).status).toBe('expired');
+    expect(await invariantViolations(h.db)).toEqual([]);
+    expect(await sweep('2026-11-28T02:32:00Z')).toBe(1);
+    expect((await orderRow(a.id)).status).toBe('expired');
+    expect(await openOrders(h.db)).toEqual([]);
+    expect(await invariantViolations(h.db)).toEqual([]);
+  });
+});
+
+describe('webhooks duplicated, out of order, stale or forged', () => {
+  it('the same completion delivered twice at once is counted once', async () => {
+    const order = await (await orderRequest()).place();
+    const event = sessionEvent('checkout.session.completed', order.paymentRef!);
+    const answers = await Promise.all([webhook(event), webhook(event)]);
+    expect(answers.map((a) => a.status)).toEqual([200, 200]);
+    expect((await orderRow(order.id)).status).toBe('paid');
+    expect(await invariantViolations(h.db)).toEqual([]);
+  });
+
+  it('out of order: a completion after the session expired changes nothing', async () => {
+    const order = await (await orderRequest()).place();
+    await webhook(sessionEvent('checkout.session.expired', order.paymentRef!, { payment_status: 'unpaid' }));
+    const before = await moneySnapshot(h);
+    const late = await webhook(sessionEvent('checkout.session.completed', order.paymentRef!));
+    expect(await late.json()).toMatchObject({ outcome: 'ignored:order_not_payable' });
+    expect(await moneySnapshot(h)).toEqual(before);
+    expect(await invariantViolations(h.db)).toEqual([]);
+  });
+
+  it('stale events for a refunded order (its old completion, an expiry, a second refund) change nothing', async () => {
+    const order = await (await orderRequest()).place();
+    const completed = sessionEvent('checkout.session.completed', order.paymentRef!);
+    await webhook(completed);
+    await webhook(refundEvent(order.paymentRef!, order.payableFen));
+    expect((await orderRow(order.id)).status).toBe('refunded');
+    const before = await moneySnapshot(h);
+    const stale = [
+      { ...completed, id: `${completed.id}_redelivered` },
+      sessionEvent('checkout.session.expired', order.paymentRef!, { payment_status: 'unpaid' }),
+      refundEvent(order.paymentRef!, order.payableFen),
+    ];
+    for (const event of stale) expect((await webhook(event)).status).toBe(200);
+    expect(await moneySnapshot(h)).toEqual(before);
+    expect(await invariantViolations(h.db)).toEqual([]);
+  });
+
+  it('forged: a body changed after signing, or signed with another secret, is refused (400) and changes nothing', async () => {
+    const order = await (await orderRequest()).place();
+    const before = await moneySnapshot(h);
+    const events = await h.db.select().from(schema.paymentEvents);
+    const genuine = signedWebhook(sessionEvent('checkout.session.expired', order.paymentRef!));
+    const tampered = {
+      ...genuine,
+      body: JSON.stringify(sessionEvent('checkout.session.completed', order.paymentRef!)),
+    };
+    expect((await app.request('/api/stripe/webhook', tampered)).status).toBe(400);
+    const otherSecret = sessionEvent('checkout.session.completed', order.paymentRef!);
+    expect((await webhook(otherSecret, { secret: 'whsec_forged' })).status).toBe(400);
+    expect(await moneySnapshot(h)).toEqual(before);
+    expect(await h.db.select().from(schema.paymentEvents)).toEqual(events);
+    expect((await orderRow(order.id)).status).toBe('awaiting_payment');
+    await sweep('2026-11-28T02:31:00Z');
+    expect(await openOrders(h.db)).toEqual([]);
+    expect(await invariantViolations(h.db)).toEqual([]);
+  });
+});
