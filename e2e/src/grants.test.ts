@@ -52,6 +52,8 @@ interface Application {
   requestedYuan: string;
   facts: Record<string, string | boolean>;
   evidence: { kind: string; filename: string };
+  /** Art. 15: support for the same project under other Nanshan measures, declared in the form. */
+  otherAwards?: { measure: string; amountYuan: string; status: 'applied' | 'received' }[];
 }
 
 /**
@@ -106,6 +108,13 @@ describe.runIf(hasChromium)('grants, in Chromium', () => {
       if (typeof value === 'boolean') await input.setChecked(value);
       else if ((await input.evaluate((e) => e.tagName)) === 'SELECT') await input.selectOption(value);
       else await input.fill(value);
+    }
+    for (const [i, award] of (a.otherAwards ?? []).entries()) {
+      await sme.getByTestId('grant-other-award-add').click();
+      const row = sme.getByTestId('grant-other-award').nth(i);
+      await row.getByTestId('grant-other-award-measure').fill(award.measure);
+      await row.getByTestId('grant-other-award-amount').fill(award.amountYuan);
+      await row.getByTestId('grant-other-award-status').selectOption(award.status);
     }
     await sme.getByTestId('grant-evidence-kind').selectOption(a.evidence.kind);
     await sme.getByTestId('grant-evidence-file').setInputFiles({
@@ -320,7 +329,7 @@ describe.runIf(hasChromium)('grants, in Chromium', () => {
   );
 
   it(
-    'Art. 15: a second application for the same project is proposed nothing, with the reason, in the staff trace',
+    'Art. 15: a second application for the same project is proposed nothing, with the reason, in the staff trace; a declared award elsewhere is topped up only',
     async () => {
       const lowerId = await apply({
         article: 'art8',
@@ -332,7 +341,8 @@ describe.runIf(hasChromium)('grants, in Chromium', () => {
       });
       expect(await smeAmount('grant-proposed')).toBe(200 * WAN);
 
-      // The same contract number, typed differently, under Art. 7 at a higher amount.
+      // The same contract number, typed differently, under Art. 7 at a higher amount; the applicant declares that
+      // the project already received 500,000 yuan under another district measure, so only the difference is due.
       const higherId = await apply({
         article: 'art7',
         projectName: '金融垂类大模型',
@@ -340,8 +350,12 @@ describe.runIf(hasChromium)('grants, in Chromium', () => {
         requestedYuan: '3000000',
         facts: { cityGrantFen: '6000000', leadUnit: true },
         evidence: { kind: 'contract', filename: 'contract-art7.pdf' },
+        otherAwards: [{ measure: '南山区科技创新专项', amountYuan: '500000', status: 'received' }],
       });
-      expect(await smeAmount('grant-proposed')).toBe(300 * WAN);
+      expect(await smeAmount('grant-proposed')).toBe(250 * WAN);
+      expect(await sme.getByTestId('grant-other-awards-declared').textContent()).toContain(
+        '南山区科技创新专项',
+      );
 
       // The applicant sees the lower one excluded, with the reason as the latest event.
       await sme.goto(`${product.base}/grants/${lowerId}`);
@@ -369,9 +383,16 @@ describe.runIf(hasChromium)('grants, in Chromium', () => {
       await poll(() => admin.getByTestId('grant-duplicate').count()).toBeGreaterThan(0);
       expect(await admin.getByTestId('grant-status').getAttribute('data-status')).toBe('submitted');
 
-      // The higher one is proposed in full and shows what it outranks.
+      // The higher one keeps the project (what it outranks is shown) and is proposed the difference to the award
+      // already received.
       await openGrant(higherId);
-      await poll(() => admin.getByTestId('grant-proposal').textContent()).toContain('3,000,000.00');
+      await poll(() => admin.getByTestId('grant-proposal').textContent()).toContain('2,500,000.00');
+      expect(
+        await admin
+          .getByTestId('grant-trace')
+          .locator('[data-testid="trace-step"][data-code="non_duplication_difference"]')
+          .count(),
+      ).toBe(1);
       await admin.getByTestId('grant-outranks').waitFor();
 
       // The applicant withdraws the excluded application from its page; the page says so and offers nothing more.

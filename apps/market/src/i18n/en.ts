@@ -859,6 +859,7 @@ export const en: MarketMessages = {
         article: 'Article',
         project: 'Project',
         facts: 'Facts',
+        otherAwards: 'Other Nanshan support',
         evidence: 'Evidence',
       },
       article: 'Article',
@@ -872,6 +873,16 @@ export const en: MarketMessages = {
       requestedHint: 'The rules compute the maximum; the decided award never exceeds it.',
       sharedCap:
         '{{year}} cap left under {{article}}: {{left}} (shared with the instant subsidy at checkout).',
+      otherAwardsHint:
+        'Support for the same project under other Nanshan measures, applied for or received (Art. 15: a project is funded once, the higher award kept). Leave empty if none.',
+      otherAward: {
+        measure: 'Measure or programme',
+        amount: 'Amount (yuan)',
+        status: 'Status',
+        statuses: { applied: 'Applied for', received: 'Received' },
+        add: 'Add one',
+        remove: 'Remove this one',
+      },
       invalid: 'Check the fields marked in red.',
       partyNone: 'No provider to choose on the platform yet',
       listHint: 'One per line, or separated by commas',

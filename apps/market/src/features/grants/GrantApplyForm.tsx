@@ -14,6 +14,8 @@ import { EvidenceUploader } from './EvidenceUploader';
 import { USUAL_EVIDENCE } from './evidence-kinds';
 import { FactInput } from './FactInput';
 import { emptyFactValues, type FactValues, factFields, toFacts } from './facts-fields';
+import { OtherAwardsFields } from './OtherAwardsFields';
+import { emptyOtherAward, type OtherAwardValues, toOtherAwards } from './other-awards';
 
 interface ApplyValues {
   article: GrantArticle;
@@ -22,6 +24,7 @@ interface ApplyValues {
   projectReference: string;
   requested: string;
   facts: FactValues;
+  otherAwards: OtherAwardValues[];
 }
 
 /** Art. 6's declaration covers the previous year's spend; the other articles this year or last. */
@@ -68,6 +71,7 @@ export function GrantApplyForm({
       projectReference: '',
       requested: '',
       facts: emptyFactValues('art12'),
+      otherAwards: [],
     },
     validate: (v) => {
       const errors: Record<string, ValidationKey | null> = {
@@ -78,6 +82,8 @@ export function GrantApplyForm({
       if (!facts.ok) {
         for (const [name, key] of Object.entries(facts.errors)) errors[`facts.${name}`] = key;
       }
+      const awards = toOtherAwards(v.otherAwards);
+      if (!awards.ok) Object.assign(errors, awards.errors);
       return errors;
     },
   });
@@ -106,7 +112,8 @@ export function GrantApplyForm({
       setEvidenceError('validation.evidenceRequired');
       return;
     }
-    if (!facts.ok || !requested.ok) return;
+    const awards = toOtherAwards(v.otherAwards);
+    if (!facts.ok || !requested.ok || !awards.ok) return;
     onSubmit({
       year: Number(v.year),
       projectName: v.projectName.trim(),
@@ -114,6 +121,7 @@ export function GrantApplyForm({
       requestedFen: requested.fen,
       facts: facts.facts,
       evidenceDocumentIds: documents.map((d) => d.id),
+      otherMeasureAwards: awards.awards,
     });
   }
 
@@ -193,6 +201,18 @@ export function GrantApplyForm({
               />
             </Grid.Col>
           ))}
+        </FormSection>
+
+        <FormSection title={t('grants.form.sections.otherAwards')}>
+          <Grid.Col span={12}>
+            <OtherAwardsFields
+              rows={values.otherAwards}
+              onAdd={() => form.insertListItem('otherAwards', emptyOtherAward())}
+              onRemove={(i) => form.removeListItem('otherAwards', i)}
+              onChange={(i, name, value) => form.setFieldValue(`otherAwards.${i}.${name}`, value)}
+              errorOf={(i, name) => fieldError(form.errors[`otherAwards.${i}.${name}`])}
+            />
+          </Grid.Col>
         </FormSection>
 
         <FormSection title={t('grants.form.sections.evidence')}>

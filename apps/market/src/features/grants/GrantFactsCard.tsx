@@ -59,6 +59,19 @@ export function GrantFactsCard({ grant }: { grant: GrantApplication }) {
             </Stack>
           ))}
         </SimpleGrid>
+        {grant.otherMeasureAwards.length > 0 ? (
+          <Stack gap={2} data-testid="grant-other-awards-declared">
+            <Text fw={600} size="sm">
+              {t('grants.form.sections.otherAwards')}
+            </Text>
+            {grant.otherMeasureAwards.map((a) => (
+              <Text key={`${a.measure}-${a.status}-${a.amountFen}`} size="sm">
+                {a.measure} · {formatFen(a.amountFen, language)} ·{' '}
+                {t(`grants.form.otherAward.statuses.${a.status}`)}
+              </Text>
+            ))}
+          </Stack>
+        ) : null}
         <Text fw={600} size="sm">
           {t('grants.detail.documents')}
         </Text>
