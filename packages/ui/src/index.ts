@@ -8,6 +8,7 @@ export { LanguageSwitch } from './components/LanguageSwitch';
 export { Money, type MoneyProps } from './components/Money';
 export { NanshanProvider } from './components/NanshanProvider';
 export { type QueryLike, QueryState, type QueryStateProps } from './components/QueryState';
+export { StateBadge, type StateBadgeProps } from './components/StateBadge';
 export { type OrderStatus, StatusBadge, type StatusBadgeProps } from './components/StatusBadge';
 export { TraceList, type TraceListProps, type TraceStepView } from './components/TraceList';
 export { describeError, type ErrorDescription, type ValidationIssue } from './errors/describe-error';

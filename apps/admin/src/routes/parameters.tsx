@@ -1,11 +1,10 @@
 import { Accordion, Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
-import { DateTime, QueryState, useLanguage } from '@nanshan/ui';
+import { DateTime, QueryState, StateBadge, useLanguage } from '@nanshan/ui';
 import { trpc } from '@nanshan/ui/api-client';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../features/common/PageHeader';
-import { StateBadge } from '../features/common/StateBadge';
 import { DraftDialog } from '../features/parameters/DraftDialog';
 import { ParamValue } from '../features/parameters/ParamValue';
 import { SegmentActions } from '../features/parameters/SegmentActions';

@@ -1,6 +1,6 @@
 import type { GrantStatus } from '@nanshan/ui';
+import { StateBadge } from '@nanshan/ui';
 import { useTranslation } from 'react-i18next';
-import { StateBadge } from '../common/StateBadge';
 import { GRANT_STATUS_COLORS } from './labels';
 
 export function GrantStatusBadge({

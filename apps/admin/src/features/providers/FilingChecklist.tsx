@@ -1,6 +1,6 @@
 import { Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { DateTime } from '@nanshan/ui';
+import { DateTime, StateBadge } from '@nanshan/ui';
 import { trpc } from '@nanshan/ui/api-client';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -8,7 +8,6 @@ import { useTranslation } from 'react-i18next';
 import type { FilingItem, ProviderDetail } from '../../lib/api-types';
 import { DecisionDialog } from '../common/DecisionDialog';
 import { DocumentLink } from '../common/DocumentLink';
-import { StateBadge } from '../common/StateBadge';
 import { FILING_STATUS_COLORS } from './labels';
 
 type Review = { item: FilingItem; decision: 'accepted' | 'rejected' };

@@ -1,6 +1,6 @@
+import { StateBadge } from '@nanshan/ui';
 import { useTranslation } from 'react-i18next';
 import type { ProviderStatus } from '../../lib/api-types';
-import { StateBadge } from '../common/StateBadge';
 import { PROVIDER_STATUS_COLORS } from './labels';
 
 export function ProviderStatusBadge({

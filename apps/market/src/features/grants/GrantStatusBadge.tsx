@@ -1,5 +1,5 @@
-import { Badge, type MantineSize } from '@mantine/core';
-import { GRANT_STATUS_COLORS, type GrantStatus } from '@nanshan/ui';
+import type { MantineSize } from '@mantine/core';
+import { GRANT_STATUS_COLORS, type GrantStatus, StateBadge } from '@nanshan/ui';
 import { useTranslation } from 'react-i18next';
 
 /** An application's status; `data-status` carries the code so tests do not depend on the language. */
@@ -14,15 +14,8 @@ export function GrantStatusBadge({
 }) {
   const { t } = useTranslation();
   return (
-    <Badge
-      color={GRANT_STATUS_COLORS[status]}
-      variant="light"
-      size={size}
-      tt="none"
-      data-testid={testId}
-      data-status={status}
-    >
+    <StateBadge status={status} color={GRANT_STATUS_COLORS[status]} size={size} data-testid={testId}>
       {t(`grants.status.${status}`)}
-    </Badge>
+    </StateBadge>
   );
 }
