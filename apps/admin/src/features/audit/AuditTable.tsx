@@ -1,9 +1,10 @@
-import { ActionIcon, Anchor, Code, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { Anchor, Code, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { DateTime } from '@nanshan/ui';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { AuditEntry } from '../../lib/api-types';
+import { ExpandToggle } from '../common/ExpandToggle';
 import { useOptionalText } from '../common/use-optional-text';
 import { DiffView } from './DiffView';
 import { targetLink } from './targets';
@@ -44,15 +45,12 @@ export function AuditTable({
                 <Table.Tr data-testid="audit-row" data-audit-id={e.id} data-action={e.action}>
                   <Table.Td>
                     <Tooltip label={expanded ? t('audit.collapse') : t('audit.expand')}>
-                      <ActionIcon
-                        variant="subtle"
-                        onClick={() => setOpen(expanded ? null : e.id)}
-                        aria-expanded={expanded}
-                        aria-label={t('audit.expand')}
+                      <ExpandToggle
+                        expanded={expanded}
+                        onToggle={() => setOpen(expanded ? null : e.id)}
+                        label={t('audit.expand')}
                         data-testid="audit-expand"
-                      >
-                        {expanded ? '−' : '+'}
-                      </ActionIcon>
+                      />
                     </Tooltip>
                   </Table.Td>
                   <Table.Td>

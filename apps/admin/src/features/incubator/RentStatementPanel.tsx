@@ -8,6 +8,7 @@ import type { RentLine } from '../../lib/api-types';
 import { shenzhenToday } from '../../lib/shenzhen-date';
 import { useSearchState } from '../../lib/use-search-state';
 import { DownloadButton } from '../common/DownloadButton';
+import { ExpandToggle } from '../common/ExpandToggle';
 import { useReasonText } from '../common/use-reason-text';
 import { bpsText, centiM2Text, isMonth, shiftMonth } from './measures';
 
@@ -185,15 +186,12 @@ export function RentStatementPanel() {
                               <Money fen={line.rentDueFen} size="sm" fw={700} data-testid="rent-due" />
                             </Table.Td>
                             <Table.Td>
-                              <ActionIcon
-                                variant="subtle"
-                                onClick={() => setOpen(expanded ? null : line.tenancyId)}
-                                aria-expanded={expanded}
-                                aria-label={t('incubator.rent.showTrace')}
+                              <ExpandToggle
+                                expanded={expanded}
+                                onToggle={() => setOpen(expanded ? null : line.tenancyId)}
+                                label={t('incubator.rent.showTrace')}
                                 data-testid="rent-trace-toggle"
-                              >
-                                {expanded ? '−' : '+'}
-                              </ActionIcon>
+                              />
                             </Table.Td>
                           </Table.Tr>
                           {expanded ? (

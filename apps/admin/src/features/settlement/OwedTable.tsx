@@ -1,8 +1,9 @@
-import { ActionIcon, Checkbox, Group, Table, Text } from '@mantine/core';
+import { Checkbox, Group, Table, Text } from '@mantine/core';
 import { DateTime, Money } from '@nanshan/ui';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OwedProvider } from '../../lib/api-types';
+import { ExpandToggle } from '../common/ExpandToggle';
 import { useArticleLabel } from '../common/use-article-label';
 
 /** What the district owes each provider, with the orders behind it; providers can be picked for a payout batch. */
@@ -82,15 +83,12 @@ export function OwedTable({
                   </Table.Td>
                   <Table.Td ta="right">{p.lines.length}</Table.Td>
                   <Table.Td>
-                    <ActionIcon
-                      variant="subtle"
-                      onClick={() => setOpen(expanded ? null : p.providerId)}
-                      aria-expanded={expanded}
-                      aria-label={t('settlement.showOrders')}
+                    <ExpandToggle
+                      expanded={expanded}
+                      onToggle={() => setOpen(expanded ? null : p.providerId)}
+                      label={t('settlement.showOrders')}
                       data-testid="owed-expand"
-                    >
-                      {expanded ? '−' : '+'}
-                    </ActionIcon>
+                    />
                   </Table.Td>
                 </Table.Tr>
                 {expanded ? (
