@@ -192,6 +192,8 @@ describe('what-if through the rules', () => {
     await buy(h, sme, H800, 100);
     h.setNow('2026-03-02T02:00:00Z');
     await buy(h, sme, H800, 8);
+    // An hour later, so the replay's order (paid time, then id) is this one and not a coin toss between random ids.
+    h.setNow('2026-03-02T03:00:00Z');
     await buy(h, sme, 'NVIDIA A800 包月整卡', 340); // runs into the annual cap
     h.setNow('2027-01-15T02:00:00Z');
     const admin = await h.callerFor('admin');
