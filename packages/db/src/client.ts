@@ -41,7 +41,7 @@ export const DEFAULT_PGLITE_DIR = resolve(import.meta.dirname, '../../../.data/p
 export function createDatabase(options: DatabaseOptions = {}): Database {
   if (options.url) {
     const sql = postgres(options.url, { max: options.maxConnections ?? 10, onnotice: () => {} });
-    const db = drizzlePostgres(sql, { schema }) as unknown as Db;
+    const db = drizzlePostgres(preparing(sql), { schema }) as unknown as Db;
     const url = new URL(options.url);
     return {
       db,
@@ -56,6 +56,35 @@ export function createDatabase(options: DatabaseOptions = {}): Database {
   const client = new PGlite(dir);
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return { db, kind: 'pglite', location: dir, close: () => client.close() };
+}
+
+/**
+ * drizzle runs its queries unnamed (`prepare: false`), and postgres.js sends an unnamed query that has parameters in
+ * two round trips (describe, then bind and execute) and pipelines nothing behind it. Prepared (`prepare: true`), a
+ * statement is described once per connection and from then on runs in one round trip, pipelined with the next
+ * (docs/performance.md). What a connection keeps is bounded by its lifetime (postgres.js recycles it after 30–60
+ * min), and postgres.js prepares again when a plan went stale. Transactions and savepoints get the same client.
+ */
+function preparing(sql: postgres.Sql): postgres.Sql {
+  return new Proxy(sql, {
+    get(target, property, receiver) {
+      if (property === 'unsafe') {
+        return (
+          query: string,
+          params?: postgres.ParameterOrJSON<never>[],
+          options?: postgres.UnsafeQueryOptions,
+        ) => target.unsafe(query, params, { ...options, prepare: true });
+      }
+      if (property === 'begin' || property === 'savepoint') {
+        return (...args: unknown[]) => {
+          const body = args.pop() as (tx: postgres.Sql) => unknown;
+          const open = Reflect.get(target, property, receiver) as (...a: unknown[]) => unknown;
+          return open.apply(target, [...args, (tx: postgres.Sql) => body(preparing(tx))]);
+        };
+      }
+      return Reflect.get(target, property, receiver);
+    },
+  });
 }
 
 /** Reads the environment the way every entry point does. */

@@ -60,7 +60,9 @@ async function startApiServer(port: number, databaseUrl: string, secret: string)
     delete env[name];
   // Node itself with tsx's loader (not the tsx CLI, which would put a second process in between), so a signal or a
   // kill reaches the server directly.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+  // BENCH_SERVER_NODE_ARGS adds Node flags to the servers only, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile.
+  const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/server/main.ts'], {
     cwd: API_DIR,
     env,
     stdio: 'pipe',

@@ -45,14 +45,19 @@ function hashOf(
 /**
  * Appends one entry to the hash-chained audit log inside the caller's transaction. A transaction-scoped
  * advisory lock serialises writers, so two concurrent entries can never chain onto the same predecessor.
+ * The lock and the read of the last hash are pipelined (one round trip) but stay two statements: the read must
+ * take its snapshot after the lock is granted, or it could miss the entry of the writer it waited for.
+ * Take it last in a transaction (lock order … → fund → audit): it serialises every writer until commit.
  */
 export async function recordAudit(tx: DbOrTx, entry: AuditEntry): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext('nanshan:audit'))`);
-  const [last] = await tx
-    .select({ hash: schema.auditLog.hash })
-    .from(schema.auditLog)
-    .orderBy(desc(schema.auditLog.id))
-    .limit(1);
+  const [, [last]] = await Promise.all([
+    tx.execute(sql`select pg_advisory_xact_lock(hashtext('nanshan:audit'))`),
+    tx
+      .select({ hash: schema.auditLog.hash })
+      .from(schema.auditLog)
+      .orderBy(desc(schema.auditLog.id))
+      .limit(1),
+  ]);
   const row = {
     actorUserId: entry.actorUserId,
     action: entry.action,

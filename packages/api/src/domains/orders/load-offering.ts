@@ -1,8 +1,7 @@
 import { type DbOrTx, schema } from '@nanshan/db';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { domainError } from '../../errors';
 import { filingPeriodOn, isActiveStatus } from '../providers/filing-period';
-import { enterProviderGate } from '../providers/membership';
 
 /**
  * A listed offering with its provider, or a refusal the buyer can read. `today` is the Shenzhen date of the
@@ -14,18 +13,20 @@ import { enterProviderGate } from '../providers/membership';
  * arrive while it waits queue behind it. Shared holders do not block each other, so orders are not serialised.
  */
 export async function loadListedOffering(db: DbOrTx, offeringId: string, quantity: number, today: string) {
-  const [found] = await db
-    .select({ providerId: schema.offerings.providerId })
-    .from(schema.offerings)
-    .where(eq(schema.offerings.id, offeringId));
-  if (!found) throw domainError('offering_not_found', 'NOT_FOUND');
-  await enterProviderGate(db, found.providerId, 'shared');
-  const [row] = await db
-    .select({ offering: schema.offerings, provider: schema.providers })
-    .from(schema.offerings)
-    .innerJoin(schema.providers, eq(schema.providers.id, schema.offerings.providerId))
-    .where(eq(schema.offerings.id, offeringId))
-    .for('share', { of: schema.providers });
+  // Two statements in one round trip (pipelined): the gate is entered through the offering's provider, and the
+  // read that follows takes its snapshot only once the gate is held. The gate key is `providerGateKey` in SQL.
+  const [, [row]] = await Promise.all([
+    db.execute(
+      sql`select pg_advisory_xact_lock_shared(hashtext('nanshan:provider:' || provider_id::text))
+          from offerings where id = ${offeringId}`,
+    ),
+    db
+      .select({ offering: schema.offerings, provider: schema.providers })
+      .from(schema.offerings)
+      .innerJoin(schema.providers, eq(schema.providers.id, schema.offerings.providerId))
+      .where(eq(schema.offerings.id, offeringId))
+      .for('share', { of: schema.providers }),
+  ]);
   if (!row) throw domainError('offering_not_found', 'NOT_FOUND');
   if (row.offering.status !== 'listed') throw domainError('offering_not_listed', 'PRECONDITION_FAILED');
   if (!isActiveStatus(row.provider.status)) throw domainError('provider_not_active', 'PRECONDITION_FAILED');

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { type Db, type DbOrTx, pgErrorOf, schema } from '@nanshan/db';
 import { type ParamOverrides, RULESET_VERSION } from '@nanshan/rules';
 import { and, eq } from 'drizzle-orm';
@@ -18,6 +19,7 @@ import { consecutiveYearsFunded } from './usage-history';
 export const PAYMENT_WINDOW_MS = 30 * 60 * 1000;
 
 type OfferingRow = typeof schema.offerings.$inferSelect;
+type OrderRow = typeof schema.orders.$inferSelect;
 type ProviderRow = typeof schema.providers.$inferSelect;
 
 export interface PlaceOrderInput {
@@ -41,83 +43,90 @@ export interface PlaceOrderInput {
  */
 export async function placeOrder(db: Db, payments: PaymentGateway, input: PlaceOrderInput) {
   const existing = await findByKey(db, input);
-  if (existing) return startPayment(db, payments, sameRequestOrConflict(existing, input).id);
-  let orderId: string;
+  if (existing) return startPayment(db, payments, sameRequestOrConflict(existing, input));
+  let order: OrderRow;
   try {
-    orderId = await db.transaction((tx) => reserveAndRecord(tx, payments, input));
+    order = await db.transaction((tx) => reserveAndRecord(tx, payments, input));
   } catch (error) {
     const winner =
       pgErrorOf(error)?.constraint === 'order_idempotency' ? await findByKey(db, input) : undefined;
     if (!winner) throw error;
-    orderId = sameRequestOrConflict(winner, input).id;
+    order = sameRequestOrConflict(winner, input);
   }
-  return startPayment(db, payments, orderId);
+  return startPayment(db, payments, order);
 }
 
+/**
+ * Statements that do not need each other's answers are issued together (`Promise.all`, in lock order): postgres.js
+ * pipelines them, so the transaction takes about six round trips and holds the fund row for the last four
+ * (docs/performance.md).
+ */
 async function reserveAndRecord(
   tx: DbOrTx,
   payments: PaymentGateway,
   outer: PlaceOrderInput,
-): Promise<string> {
-  // Re-read the enterprise under a share lock: a verification revoked or a fact changed by staff or the
-  // owner at this moment either finishes first (and is seen here) or waits until this order is recorded.
-  const [enterprise] = await tx
-    .select()
-    .from(schema.enterprises)
-    .where(eq(schema.enterprises.id, outer.enterprise.id))
-    .for('share');
-  const input = { ...outer, enterprise: enterprise! };
-  const date = shenzhenDate(input.now);
-  const { offering, provider } = await loadListedOffering(tx, input.offeringId, input.quantity, date);
+): Promise<OrderRow> {
+  const date = shenzhenDate(outer.now);
+  const [enterprise, { offering, provider }, overrides] = await Promise.all([
+    shareLockEnterprise(tx, outer.enterprise.id),
+    loadListedOffering(tx, outer.offeringId, outer.quantity, date),
+    // Read in this transaction: the order prices with the segments published when it runs, like its quote re-check.
+    loadPolicyOverrides(tx),
+  ]);
+  const input = { ...outer, enterprise };
   const year = shenzhenYear(input.now);
-  // Read in this transaction: the order prices with the segments published when it runs, like its quote re-check.
-  const overrides = await loadPolicyOverrides(tx);
   const priced = offering.poolId
     ? await pricePoolPurchase(tx, input, { poolId: offering.poolId, date, overrides })
     : await priceSubsidisedPurchase(tx, input, { offering, provider, date, year, overrides });
   const { quote, unitPriceFen } = priced;
   if (offering.stock !== null) await takeStock(tx, offering.id, input.quantity);
-  const [order] = await tx
-    .insert(schema.orders)
-    .values({
+  // The id is made here so that the reservation, which refers to it, goes out right behind the order's insert
+  // (`execute()` sends the insert now, before the reservation's statements are issued).
+  const orderId = randomUUID();
+  const [[order]] = await Promise.all([
+    tx
+      .insert(schema.orders)
+      .values({
+        id: orderId,
+        enterpriseId: input.enterprise.id,
+        offeringId: offering.id,
+        providerId: provider.id,
+        placedBy: input.userId,
+        offeringTitle: offering.title,
+        unit: offering.unit,
+        quantity: input.quantity,
+        unitPriceFen,
+        listPriceFen: quote.listPriceFen,
+        subsidyFen: quote.subsidyFen,
+        payableFen: quote.payableFen,
+        article: quote.subsidyFen > 0 || offering.poolId ? quote.article : null,
+        poolId: offering.poolId,
+        fundYear: year,
+        idempotencyKey: input.idempotencyKey,
+        trace: quote.trace,
+        reasons: quote.reasons,
+        rulesetVersion: RULESET_VERSION,
+        paramsHash: quote.paramsHash,
+        paymentGateway: payments.kind,
+        contractGpuType: offering.gpuModel,
+        contractPeriodFrom: input.contractPeriodFrom ?? null,
+        contractPeriodTo: input.contractPeriodTo ?? null,
+        notRelatedDeclared: input.notRelatedDeclared,
+        expiresAt: new Date(input.now.getTime() + PAYMENT_WINDOW_MS),
+        createdAt: input.now,
+      })
+      .returning()
+      .execute(),
+    reserveSubsidy(tx, {
       enterpriseId: input.enterprise.id,
-      offeringId: offering.id,
+      article: quote.article,
+      year,
+      orderId,
       providerId: provider.id,
-      placedBy: input.userId,
-      offeringTitle: offering.title,
-      unit: offering.unit,
-      quantity: input.quantity,
-      unitPriceFen,
-      listPriceFen: quote.listPriceFen,
-      subsidyFen: quote.subsidyFen,
-      payableFen: quote.payableFen,
-      article: quote.subsidyFen > 0 || offering.poolId ? quote.article : null,
-      poolId: offering.poolId,
-      fundYear: year,
-      idempotencyKey: input.idempotencyKey,
-      trace: quote.trace,
-      reasons: quote.reasons,
-      rulesetVersion: RULESET_VERSION,
-      paramsHash: quote.paramsHash,
-      paymentGateway: payments.kind,
-      contractGpuType: offering.gpuModel,
-      contractPeriodFrom: input.contractPeriodFrom ?? null,
-      contractPeriodTo: input.contractPeriodTo ?? null,
-      notRelatedDeclared: input.notRelatedDeclared,
-      expiresAt: new Date(input.now.getTime() + PAYMENT_WINDOW_MS),
-      createdAt: input.now,
-    })
-    .returning({ id: schema.orders.id });
-  const orderId = order!.id;
-  await reserveSubsidy(tx, {
-    enterpriseId: input.enterprise.id,
-    article: quote.article,
-    year,
-    orderId,
-    providerId: provider.id,
-    providerName: provider.name,
-    amountFen: quote.subsidyFen,
-  });
+      providerName: provider.name,
+      amountFen: quote.subsidyFen,
+    }),
+  ]);
   await recordAudit(tx, {
     actorUserId: input.userId,
     action: 'order.placed',
@@ -126,7 +135,20 @@ async function reserveAndRecord(
     after: { listPriceFen: quote.listPriceFen, subsidyFen: quote.subsidyFen, payableFen: quote.payableFen },
     at: input.now,
   });
-  return orderId;
+  return order!;
+}
+
+/**
+ * Re-reads the enterprise under a share lock: a verification revoked or a fact changed by staff or the owner at
+ * this moment either finishes first (and is seen here) or waits until this order is recorded.
+ */
+async function shareLockEnterprise(tx: DbOrTx, enterpriseId: string): Promise<EnterpriseRow> {
+  const [enterprise] = await tx
+    .select()
+    .from(schema.enterprises)
+    .where(eq(schema.enterprises.id, enterpriseId))
+    .for('share');
+  return enterprise!;
 }
 
 /** Art. 6 / Art. 9: lock the enterprise's usage row and the fund, then price against the locked figures. */
@@ -143,7 +165,10 @@ async function priceSubsidisedPurchase(
 ) {
   const article = articleOf(ctx.provider);
   const key = { enterpriseId: input.enterprise.id, article, year: ctx.year };
-  const { usage, fund } = await lockCounters(tx, key, annualCapFen(article, ctx.date, ctx.overrides));
+  const [{ usage, fund }, consecutiveYears] = await Promise.all([
+    lockCounters(tx, key, annualCapFen(article, ctx.date, ctx.overrides)),
+    consecutiveYearsFunded(tx, input.enterprise.id, article, ctx.year),
+  ]);
   const quote = quotePurchase({
     date: ctx.date,
     enterprise: input.enterprise,
@@ -153,7 +178,7 @@ async function priceSubsidisedPurchase(
     counters: {
       usedFen: usage.grantedFen + usage.reservedFen,
       fund,
-      consecutiveYearsFunded: await consecutiveYearsFunded(tx, input.enterprise.id, article, ctx.year),
+      consecutiveYearsFunded: consecutiveYears,
     },
     notRelatedDeclared: input.notRelatedDeclared,
     overrides: ctx.overrides,
@@ -175,22 +200,20 @@ async function pricePoolPurchase(
   return { quote, unitPriceFen: quote.unitPriceFen };
 }
 
-async function startPayment(db: Db, payments: PaymentGateway, orderId: string) {
-  const [order] = await db.select().from(schema.orders).where(eq(schema.orders.id, orderId));
-  if (!order) throw domainError('order_not_found', 'NOT_FOUND');
+async function startPayment(db: Db, payments: PaymentGateway, order: OrderRow) {
   // A retry after the order was closed (e.g. expired because its payment could not be created) opens no payment.
   if (order.paymentRef || order.status !== 'awaiting_payment') return order;
   const payment = await payments.createPayment({
-    orderId,
+    orderId: order.id,
     amountFen: order.payableFen,
     description: order.offeringTitle,
-    idempotencyKey: `order-payment-${orderId}`,
-    metadata: { orderId, enterpriseId: order.enterpriseId, subsidyFen: String(order.subsidyFen) },
+    idempotencyKey: `order-payment-${order.id}`,
+    metadata: { orderId: order.id, enterpriseId: order.enterpriseId, subsidyFen: String(order.subsidyFen) },
   });
   const [updated] = await db
     .update(schema.orders)
     .set({ paymentRef: payment.ref, checkoutUrl: payment.checkoutUrl })
-    .where(eq(schema.orders.id, orderId))
+    .where(eq(schema.orders.id, order.id))
     .returning();
   return updated!;
 }
@@ -208,7 +231,7 @@ async function findByKey(db: Db, input: PlaceOrderInput) {
   return row;
 }
 
-function sameRequestOrConflict(order: typeof schema.orders.$inferSelect, input: PlaceOrderInput) {
+function sameRequestOrConflict(order: OrderRow, input: PlaceOrderInput) {
   if (order.offeringId !== input.offeringId || order.quantity !== input.quantity) {
     throw domainError('idempotency_key_reused', 'CONFLICT');
   }

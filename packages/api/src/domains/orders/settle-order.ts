@@ -1,8 +1,8 @@
-import { type Db, type DbOrTx, schema } from '@nanshan/db';
+import { type DbOrTx, schema } from '@nanshan/db';
 import { eq } from 'drizzle-orm';
 import { recordAudit } from '../../audit/record-audit';
 import { domainError } from '../../errors';
-import { postSubsidy, releaseSubsidy, reverseSubsidy } from '../../ledger/subsidy';
+import { pendingTransferOf, postSubsidy, releaseSubsidy, reverseSubsidy } from '../../ledger/subsidy';
 import { releasePoolUnits, returnStock } from '../incubator/pool-capacity';
 
 type OrderRow = typeof schema.orders.$inferSelect;
@@ -13,15 +13,16 @@ export type ReleaseStatus = 'cancelled' | 'expired' | 'failed';
  * ledger and counted as granted. Idempotent: a paid order stays paid and nothing moves twice.
  */
 export async function completePayment(
-  db: Db,
+  db: DbOrTx,
   input: { orderId: string; actorUserId: string | null; now: Date },
 ) {
   return db.transaction(async (tx) => {
-    const order = await lockOrder(tx, input.orderId);
+    const { order, pending } = await lockOrder(tx, input.orderId);
     if (order.status === 'paid') return order;
     if (order.status !== 'awaiting_payment') throw domainError('order_not_payable', 'PRECONDITION_FAILED');
-    await postSubsidy(tx, order.id, keyOf(order));
-    return transition(tx, order, 'paid', input.actorUserId, input.now, { paidAt: input.now });
+    return transition(tx, order, 'paid', input.actorUserId, input.now, { paidAt: input.now }, () =>
+      postSubsidy(tx, pending, keyOf(order)),
+    );
   });
 }
 
@@ -31,12 +32,21 @@ export async function releaseOrder(
   input: { orderId: string; status: ReleaseStatus; actorUserId: string | null; now: Date },
 ) {
   return db.transaction(async (tx) => {
-    const order = await lockOrder(tx, input.orderId);
+    const { order, pending } = await lockOrder(tx, input.orderId);
     if (order.status === input.status) return order;
     if (order.status !== 'awaiting_payment') throw domainError('order_not_open', 'PRECONDITION_FAILED');
-    await releaseSubsidy(tx, order.id, keyOf(order), input.status);
-    await returnCapacity(tx, order);
-    return transition(tx, order, input.status, input.actorUserId, input.now, { closedAt: input.now });
+    return transition(
+      tx,
+      order,
+      input.status,
+      input.actorUserId,
+      input.now,
+      { closedAt: input.now },
+      async () => {
+        await releaseSubsidy(tx, pending, keyOf(order), input.status);
+        await returnCapacity(tx, order);
+      },
+    );
   });
 }
 
@@ -46,19 +56,35 @@ export async function refundOrder(
   input: { orderId: string; actorUserId: string | null; now: Date },
 ) {
   return db.transaction(async (tx) => {
-    const order = await lockOrder(tx, input.orderId);
+    const { order, pending } = await lockOrder(tx, input.orderId);
     if (order.status === 'refunded') return order;
     if (order.status !== 'paid') throw domainError('order_not_refundable', 'PRECONDITION_FAILED');
-    await reverseSubsidy(tx, order.id, keyOf(order));
-    await returnCapacity(tx, order);
-    return transition(tx, order, 'refunded', input.actorUserId, input.now, { closedAt: input.now });
+    return transition(
+      tx,
+      order,
+      'refunded',
+      input.actorUserId,
+      input.now,
+      { closedAt: input.now },
+      async () => {
+        await reverseSubsidy(tx, pending, keyOf(order));
+        await returnCapacity(tx, order);
+      },
+    );
   });
 }
 
-async function lockOrder(tx: DbOrTx, orderId: string): Promise<OrderRow> {
-  const [order] = await tx.select().from(schema.orders).where(eq(schema.orders.id, orderId)).for('update');
+/**
+ * The order, locked, and its subsidy's reservation, pipelined behind the lock (`execute()` sends the lock first)
+ * so that it is read under it.
+ */
+async function lockOrder(tx: DbOrTx, orderId: string) {
+  const [[order], pending] = await Promise.all([
+    tx.select().from(schema.orders).where(eq(schema.orders.id, orderId)).for('update').execute(),
+    pendingTransferOf(tx, orderId),
+  ]);
   if (!order) throw domainError('order_not_found', 'NOT_FOUND');
-  return order;
+  return { order, pending };
 }
 
 /** Units an unpaid or refunded order held go back to the pool (Art. 10) or the offering's stock. */
@@ -78,12 +104,17 @@ async function transition(
   actorUserId: string | null,
   now: Date,
   extra: Partial<OrderRow>,
+  moveMoney: () => Promise<void>,
 ) {
-  const [updated] = await tx
-    .update(schema.orders)
-    .set({ status, ...extra })
-    .where(eq(schema.orders.id, order.id))
-    .returning();
+  // The ledger moves go out first (usage → fund, the lock order), the status change with them: one round trip.
+  const [, [updated]] = await Promise.all([
+    moveMoney(),
+    tx
+      .update(schema.orders)
+      .set({ status, ...extra })
+      .where(eq(schema.orders.id, order.id))
+      .returning(),
+  ]);
   await recordAudit(tx, {
     actorUserId,
     action: `order.${status}`,

@@ -29,13 +29,16 @@ export async function requireProvider(db: DbOrTx, userId: string): Promise<Provi
  * Advisory locks queue fairly: once a decision waits, later orders wait behind it.
  */
 export async function enterProviderGate(tx: DbOrTx, providerId: string, mode: 'shared' | 'exclusive') {
-  const key = `nanshan:provider:${providerId}`;
+  const key = providerGateKey(providerId);
   await tx.execute(
     mode === 'shared'
       ? sql`select pg_advisory_xact_lock_shared(hashtext(${key}))`
       : sql`select pg_advisory_xact_lock(hashtext(${key}))`,
   );
 }
+
+/** The gate's advisory-lock key; `loadListedOffering` builds the same text in SQL from the offering's provider. */
+const providerGateKey = (providerId: string) => `nanshan:provider:${providerId}`;
 
 /**
  * Locks a provider row (through its gate, see `enterProviderGate`) for the rest of the transaction. Staff decisions
