@@ -110,7 +110,7 @@ function SmeDashboard({ year }: { year: number | undefined }) {
                     <Text fw={600}>{p.name}</Text>
                     <VerificationBadge
                       status={p.verification.status}
-                      testId="dashboard-verification-status"
+                      data-testid="dashboard-verification-status"
                     />
                   </Group>
                   <Text size="xs" c="dimmed">

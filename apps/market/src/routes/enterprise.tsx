@@ -29,7 +29,7 @@ export function EnterpriseRoute() {
                 <Title order={2} data-testid="profile-name">
                   {p.name}
                 </Title>
-                <VerificationBadge status={p.verification.status} testId="profile-verification-badge" />
+                <VerificationBadge status={p.verification.status} data-testid="profile-verification-badge" />
               </Group>
               <Text ff="monospace" size="sm" c="dimmed" data-testid="profile-uscc">
                 {p.uscc}

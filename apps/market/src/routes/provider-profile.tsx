@@ -35,7 +35,7 @@ function ProviderProfileView({ provider: p }: { provider: ProviderProfile }) {
           <Title order={2} data-testid="provider-name">
             {p.name}
           </Title>
-          <ProviderStatusBadge status={p.status} testId="provider-status-badge" />
+          <ProviderStatusBadge status={p.status} data-testid="provider-status-badge" />
         </Group>
         <Text size="sm" c="dimmed">
           {t(`provider.kind.${p.kind}`)} ·{' '}

@@ -1,4 +1,5 @@
-import { Badge, type MantineColor, type MantineSize } from '@mantine/core';
+import type { MantineColor, MantineSize } from '@mantine/core';
+import { StateBadge } from '@nanshan/ui';
 import { useTranslation } from 'react-i18next';
 import type { EnterpriseProfile } from '../../lib/api-types';
 
@@ -15,23 +16,16 @@ const COLORS: Record<VerificationStatus, MantineColor> = {
 export function VerificationBadge({
   status,
   size = 'md',
-  testId = 'profile-verification-status',
+  'data-testid': testId = 'profile-verification-status',
 }: {
   status: VerificationStatus;
   size?: MantineSize;
-  testId?: string;
+  'data-testid'?: string;
 }) {
   const { t } = useTranslation();
   return (
-    <Badge
-      color={COLORS[status]}
-      variant="light"
-      size={size}
-      tt="none"
-      data-testid={testId}
-      data-status={status}
-    >
+    <StateBadge status={status} color={COLORS[status]} size={size} data-testid={testId}>
       {t(`enterprise.verification.${status}`)}
-    </Badge>
+    </StateBadge>
   );
 }

@@ -1,4 +1,5 @@
-import { Badge, type MantineColor, type MantineSize } from '@mantine/core';
+import type { MantineColor, MantineSize } from '@mantine/core';
+import { StateBadge } from '@nanshan/ui';
 import { useTranslation } from 'react-i18next';
 import type { ProviderProfile } from '../../lib/api-types';
 
@@ -16,23 +17,16 @@ const COLORS: Record<Status, MantineColor> = {
 export function ProviderStatusBadge({
   status,
   size = 'md',
-  testId = 'provider-status',
+  'data-testid': testId = 'provider-status',
 }: {
   status: Status;
   size?: MantineSize;
-  testId?: string;
+  'data-testid'?: string;
 }) {
   const { t } = useTranslation();
   return (
-    <Badge
-      color={COLORS[status]}
-      variant="light"
-      size={size}
-      tt="none"
-      data-testid={testId}
-      data-status={status}
-    >
+    <StateBadge status={status} color={COLORS[status]} size={size} data-testid={testId}>
       {t(`provider.status.${status}`)}
-    </Badge>
+    </StateBadge>
   );
 }
