@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
-import { createDatabase, type Database, type DbOrTx } from './client';
+import { createDatabase, type Database, type Db, type DbOrTx } from './client';
 import { migrate } from './migrate';
 import { pgErrorOf } from './rows';
 
@@ -52,14 +52,17 @@ export async function createTestDatabase(env: NodeJS.ProcessEnv = process.env): 
   };
 }
 
-/** Empties every table between tests (the append-only triggers do not fire on TRUNCATE). */
-export async function truncateAll(db: DbOrTx): Promise<void> {
-  await db.execute(sql`
+/** Empties every table between tests; the ledger and audit log refuse TRUNCATE unless the transaction allows it. */
+export async function truncateAll(db: Db): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`set local nanshan.allow_truncate = 'on'`);
+    await tx.execute(sql`
     truncate table audit_log, payout_items, payout_batches, budget_adjustments, parameter_segments,
       grant_objections, grant_approvals, grant_events, grant_applications, ledger_transfers, ledger_accounts, payment_events, orders, subsidy_usage,
       fund_years, offerings, filing_items, review_decisions, documents, provider_members, providers,
       tenancies, incubator_spaces, compute_pools, enterprise_members, enterprises,
       verification, account, session, "user", sign_in_attempts restart identity cascade`);
+  });
 }
 
 /** Awaits a query that must fail and returns the database's own message (constraint names included). */
