@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
-import { createDatabase, type Database, type Db, type DbOrTx } from './client';
+import { createDatabase, type Database, type Db } from './client';
 import { migrate } from './migrate';
 import { pgErrorOf } from './rows';
 
