@@ -36,6 +36,15 @@ export { DEFAULT_LANGUAGE, LANGUAGES, type Language, toLanguage } from './i18n/l
 export { uiEn } from './i18n/ui-en';
 export { type UiMessages, uiZhCN } from './i18n/ui-zh-CN';
 export { pickText, useLanguage } from './i18n/use-language';
+export {
+  type AmountOptions,
+  type AmountProblem,
+  type AmountUnit,
+  fenToAmountText,
+  fenToYuanText,
+  type ParsedAmount,
+  parseAmountToFen,
+  parseYuanToFen,
+} from './money/amount-input';
 export { formatFen } from './money/format-fen';
-export { fenToYuanText, parseYuanToFen } from './money/parse-yuan';
 export { theme } from './theme';

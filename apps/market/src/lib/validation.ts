@@ -1,7 +1,7 @@
+import { type AmountProblem, type AmountUnit, parseAmountToFen } from '@nanshan/ui';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MarketMessages } from '../i18n/zh-CN';
-import { type AmountProblem, type AmountUnit, parseAmountToFen } from './money-input';
 
 /**
  * Form validators return i18n keys, not sentences, and the form translates them when it renders, so an error shown

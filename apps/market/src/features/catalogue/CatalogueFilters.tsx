@@ -11,12 +11,11 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
-import { formatFen, useLanguage } from '@nanshan/ui';
+import { formatFen, parseAmountToFen, useLanguage } from '@nanshan/ui';
 import { trpc } from '@nanshan/ui/api-client';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { parseAmountToFen } from '../../lib/money-input';
 import { type CatalogueQuery, type CatalogueSort, SORTS } from './catalogue-query';
 
 /**

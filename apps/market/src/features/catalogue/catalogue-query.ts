@@ -1,4 +1,4 @@
-import { parseAmountToFen } from '../../lib/money-input';
+import { parseAmountToFen } from '@nanshan/ui';
 
 export const SORTS = ['price_asc', 'price_desc', 'newest', 'subsidy_desc'] as const;
 export type CatalogueSort = (typeof SORTS)[number];

@@ -15,19 +15,22 @@ import {
   Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { ErrorNotice, FormSection, formatFen, useLanguage } from '@nanshan/ui';
+import {
+  type AmountProblem,
+  type AmountUnit,
+  ErrorNotice,
+  FormSection,
+  fenToAmountText,
+  formatFen,
+  parseAmountToFen,
+  useLanguage,
+} from '@nanshan/ui';
 import type { trpc } from '@nanshan/ui/api-client';
 import type { inferInput } from '@trpc/tanstack-react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EnterpriseOptions, EnterpriseProfile } from '../../lib/api-types';
 import { useFormField } from '../../lib/form-field';
-import {
-  type AmountProblem,
-  type AmountUnit,
-  fenToAmountText,
-  parseAmountToFen,
-} from '../../lib/money-input';
 import { requiredText, useFieldError, type ValidationKey } from '../../lib/validation';
 import { useEnterpriseLabels } from './labels';
 import { normalisedUscc, usccProblem } from './uscc-hint';

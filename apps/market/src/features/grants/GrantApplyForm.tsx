@@ -1,14 +1,13 @@
 import { Alert, Button, Grid, Group, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { GRANT_ARTICLES, type GrantArticle, SHARED_CAP_ARTICLES } from '@nanshan/api/grant-facts';
-import { ErrorNotice, FormSection, formatFen, useLanguage } from '@nanshan/ui';
+import { ErrorNotice, FormSection, formatFen, parseAmountToFen, useLanguage } from '@nanshan/ui';
 import { trpc } from '@nanshan/ui/api-client';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GrantEvidence, GrantInput } from '../../lib/api-types';
 import { useFormField } from '../../lib/form-field';
-import { parseAmountToFen } from '../../lib/money-input';
 import { amountProblem, requiredText, useFieldError, type ValidationKey } from '../../lib/validation';
 import { EvidenceUploader } from './EvidenceUploader';
 import { USUAL_EVIDENCE } from './evidence-kinds';

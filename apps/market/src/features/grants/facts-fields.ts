@@ -1,6 +1,6 @@
 import { type GrantArticle, type GrantFacts, grantFacts } from '@nanshan/api/grant-facts';
+import { parseAmountToFen } from '@nanshan/ui';
 import { z } from 'zod';
-import { parseAmountToFen } from '../../lib/money-input';
 import { amountProblem, type ValidationKey } from '../../lib/validation';
 
 /**

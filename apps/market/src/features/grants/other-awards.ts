@@ -1,5 +1,5 @@
+import { parseAmountToFen } from '@nanshan/ui';
 import type { GrantInput } from '../../lib/api-types';
-import { parseAmountToFen } from '../../lib/money-input';
 import { amountProblem, requiredText, type ValidationKey } from '../../lib/validation';
 
 export type OtherMeasureAward = GrantInput['otherMeasureAwards'] extends (infer A)[] | undefined ? A : never;

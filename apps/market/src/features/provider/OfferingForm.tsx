@@ -10,14 +10,21 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { ErrorNotice, FormSection, formatFen, useLanguage } from '@nanshan/ui';
+import {
+  type AmountProblem,
+  ErrorNotice,
+  FormSection,
+  fenToAmountText,
+  formatFen,
+  parseAmountToFen,
+  useLanguage,
+} from '@nanshan/ui';
 import type { trpc } from '@nanshan/ui/api-client';
 import type { inferInput } from '@trpc/tanstack-react-query';
 import { useTranslation } from 'react-i18next';
 import { zhCN } from '../../i18n/zh-CN';
 import type { ProviderOffering, ProviderProfile } from '../../lib/api-types';
 import { useFormField } from '../../lib/form-field';
-import { type AmountProblem, fenToAmountText, parseAmountToFen } from '../../lib/money-input';
 import { requiredText, type ValidationKey } from '../../lib/validation';
 import { useUnitLabel } from '../catalogue/use-unit-label';
 
