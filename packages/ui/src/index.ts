@@ -14,8 +14,10 @@ export { TraceList, type TraceListProps, type TraceStepView } from './components
 export { describeError, type ErrorDescription, type ValidationIssue } from './errors/describe-error';
 export { type ErrorText, useErrorText } from './errors/use-error-text';
 export { type Base64File, base64ToBytes, downloadBase64File } from './files/download-file';
+export { GrantStatusBadge, type GrantStatusBadgeProps } from './grants/GrantStatusBadge';
 export { GrantStepper, type GrantStepperProps } from './grants/GrantStepper';
 export { GrantTimeline, type GrantTimelineEvent, type GrantTimelineProps } from './grants/GrantTimeline';
+export { type GrantAudience, useGrantStatusLabel } from './grants/use-grant-status-label';
 export {
   displayEventKind,
   GRANT_DETOURS,

@@ -1,5 +1,5 @@
 import { Alert, Anchor, Badge, Card, Grid, Group, Stack, Text, Title } from '@mantine/core';
-import { DateTime, Money, QueryState } from '@nanshan/ui';
+import { DateTime, GrantStatusBadge, Money, QueryState } from '@nanshan/ui';
 import { trpc } from '@nanshan/ui/api-client';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -12,7 +12,6 @@ import { DuplicatesCard } from '../features/grants/DuplicatesCard';
 import { GrantActions } from '../features/grants/GrantActions';
 import { GrantFacts } from '../features/grants/GrantFacts';
 import { GrantHistory } from '../features/grants/GrantHistory';
-import { GrantStatusBadge } from '../features/grants/GrantStatusBadge';
 import { GrantStepper } from '../features/grants/GrantStepper';
 import { ObjectionsCard } from '../features/grants/ObjectionsCard';
 import { ProposalCard } from '../features/grants/ProposalCard';
@@ -36,7 +35,7 @@ export function GrantRoute() {
           <PageHeader
             back={{ to: '/grants', label: t('grants.title') }}
             title={g.projectName}
-            badge={<GrantStatusBadge status={g.status} />}
+            badge={<GrantStatusBadge status={g.status} audience="staff" />}
             subtitle={
               <Group gap="xs" wrap="wrap">
                 <Badge variant="outline" tt="none" data-testid="grant-article" data-article={g.article}>

@@ -1,5 +1,5 @@
 import { Group, Stack } from '@mantine/core';
-import { GRANT_STATUSES } from '@nanshan/ui';
+import { GRANT_STATUSES, useGrantStatusLabel } from '@nanshan/ui';
 import { trpc } from '@nanshan/ui/api-client';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +17,7 @@ const PAGE_SIZE = 20;
 export function GrantsRoute() {
   const { t } = useTranslation();
   const articleLabel = useArticleLabel();
+  const statusLabel = useGrantStatusLabel('staff');
   const [params, update] = useSearchState();
   const status = oneOf(GRANT_STATUSES, params.get('status'));
   const article = oneOf(GRANT_ARTICLES, params.get('article'));
@@ -36,7 +37,7 @@ export function GrantsRoute() {
           name="status"
           label={t('grants.statusFilter')}
           options={GRANT_STATUSES}
-          optionLabel={(s) => t(`grants.status.${s}`)}
+          optionLabel={statusLabel}
           value={status}
           update={update}
           width={200}

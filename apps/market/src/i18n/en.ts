@@ -823,19 +823,6 @@ export const en: MarketMessages = {
       art14:
         'A major event held in Nanshan and recognised by a national, provincial, municipal or district authority.',
     },
-    status: {
-      submitted: 'Submitted',
-      formal_check: 'Formal check',
-      bureau_review: 'Bureau review',
-      funding_plan: 'Funding plan',
-      verification: 'Verification',
-      public_notice: 'Public notice',
-      decided: 'Decided',
-      paid: 'Paid',
-      rejected: 'Rejected',
-      info_requested: 'Information requested',
-      withdrawn: 'Withdrawn',
-    },
     event: {
       submitted: 'Application submitted',
       advanced: 'Moved to "{{step}}"',

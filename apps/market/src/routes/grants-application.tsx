@@ -1,12 +1,19 @@
 import { Alert, Anchor, Badge, Card, Grid, Group, Stack, Text, Title } from '@mantine/core';
-import { DateTime, GrantStepper, GrantTimeline, isOpenGrant, QueryState } from '@nanshan/ui';
+import {
+  DateTime,
+  GrantStatusBadge,
+  GrantStepper,
+  GrantTimeline,
+  isOpenGrant,
+  QueryState,
+  useGrantStatusLabel,
+} from '@nanshan/ui';
 import { trpc } from '@nanshan/ui/api-client';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { GrantAmounts } from '../features/grants/GrantAmounts';
 import { GrantFactsCard } from '../features/grants/GrantFactsCard';
-import { GrantStatusBadge } from '../features/grants/GrantStatusBadge';
 import { RespondCard } from '../features/grants/RespondCard';
 import { WithdrawButton } from '../features/grants/WithdrawButton';
 import type { GrantApplication } from '../lib/api-types';
@@ -46,6 +53,7 @@ function Objections({ grant }: { grant: GrantApplication }) {
 /** One application: where it is, every step with its reason, the amounts and trace, and what the applicant may do. */
 export function GrantApplicationRoute() {
   const { t } = useTranslation();
+  const statusLabel = useGrantStatusLabel('applicant');
   const { applicationId = '' } = useParams();
   const grant = useQuery(trpc.grants.get.queryOptions({ applicationId }));
   return (
@@ -66,7 +74,7 @@ export function GrantApplicationRoute() {
                 </Text>
               </Stack>
               <Group gap="sm">
-                <GrantStatusBadge status={g.status} size="lg" />
+                <GrantStatusBadge status={g.status} audience="applicant" size="lg" />
                 {isOpenGrant(g.status) ? <WithdrawButton grant={g} /> : null}
               </Group>
             </Group>
@@ -77,7 +85,7 @@ export function GrantApplicationRoute() {
                   status={g.status}
                   events={g.events}
                   noticeEndsOn={g.noticeEndsOn}
-                  statusLabel={(status) => t(`grants.status.${status}`)}
+                  statusLabel={statusLabel}
                   noticeEndsLabel={(date) => t('grants.detail.noticeEnds', { date })}
                 />
               </Stack>
@@ -104,7 +112,7 @@ export function GrantApplicationRoute() {
                       events={g.events}
                       title={(kind, e) =>
                         kind === 'advanced'
-                          ? t('grants.event.advanced', { step: t(`grants.status.${e.toStatus}`) })
+                          ? t('grants.event.advanced', { step: statusLabel(e.toStatus) })
                           : t(`grants.event.${kind}`)
                       }
                       actor={(e) => t(`grants.actor.${e.actor}`)}

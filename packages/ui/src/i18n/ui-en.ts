@@ -11,6 +11,23 @@ export const uiEn: UiMessages = {
     failed: 'Payment failed',
     refunded: 'Refunded',
   },
+  // English has one word per status for applicants and staff alike.
+  grantStatus: {
+    submitted: 'Submitted',
+    formal_check: 'Formal check',
+    bureau_review: 'Bureau review',
+    bureau_review_staff: 'Bureau review',
+    funding_plan: 'Funding plan',
+    funding_plan_staff: 'Funding plan',
+    verification: 'Verification',
+    public_notice: 'Public notice',
+    decided: 'Decided',
+    paid: 'Paid',
+    rejected: 'Rejected',
+    rejected_staff: 'Rejected',
+    info_requested: 'Information requested',
+    withdrawn: 'Withdrawn',
+  },
   trace: { title: 'How this was calculated', empty: 'No calculation steps' },
   cap: {
     total: 'Annual cap',

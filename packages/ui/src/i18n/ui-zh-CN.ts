@@ -10,6 +10,26 @@ export const uiZhCN = {
     failed: '支付失败',
     refunded: '已退款',
   },
+  /**
+   * A grant application's status (`GRANT_STATUSES`), in both apps. Where staff name a step by what they do, the
+   * admin app reads the `_staff` variant (i18next context `staff`, through `useGrantStatusLabel('staff')`).
+   */
+  grantStatus: {
+    submitted: '已提交',
+    formal_check: '形式审查',
+    bureau_review: '区科创局复审',
+    bureau_review_staff: '科创局复审',
+    funding_plan: '资金计划',
+    funding_plan_staff: '拟定资助计划',
+    verification: '核查',
+    public_notice: '公示',
+    decided: '已核定',
+    paid: '已拨付',
+    rejected: '未通过',
+    rejected_staff: '已驳回',
+    info_requested: '待补充材料',
+    withdrawn: '已撤回',
+  },
   trace: { title: '计算过程', empty: '暂无计算过程' },
   cap: {
     total: '年度上限',

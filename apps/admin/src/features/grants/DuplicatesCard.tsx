@@ -1,10 +1,9 @@
 import { Anchor, Badge, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
-import { Money } from '@nanshan/ui';
+import { GrantStatusBadge, Money } from '@nanshan/ui';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { GrantDetail } from '../../lib/api-types';
 import { useArticleLabel } from '../common/use-article-label';
-import { GrantStatusBadge } from './GrantStatusBadge';
 
 /**
  * Art. 15 and "the same contract or invoice is funded once": other applications with the same project key, citing
@@ -54,7 +53,11 @@ export function DuplicatesCard({ grant }: { grant: GrantDetail }) {
                       </Text>
                     </Table.Td>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      <GrantStatusBadge status={d.status} data-testid="grant-duplicate-status" />
+                      <GrantStatusBadge
+                        status={d.status}
+                        audience="staff"
+                        data-testid="grant-duplicate-status"
+                      />
                     </Table.Td>
                     <Table.Td>
                       {d.matches.map((m) => (

@@ -1,7 +1,7 @@
 import { Alert, Button, Group, NumberInput, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { GrantStatus } from '@nanshan/ui';
-import { describeError, Money } from '@nanshan/ui';
+import { describeError, Money, useGrantStatusLabel } from '@nanshan/ui';
 import { trpc } from '@nanshan/ui/api-client';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
@@ -53,6 +53,7 @@ export function approvalBlock(grant: GrantDetail, myUserId: string | undefined) 
  */
 export function GrantActions({ grant, onChanged }: { grant: GrantDetail; onChanged: () => void }) {
   const { t } = useTranslation();
+  const statusLabel = useGrantStatusLabel('staff');
   const me = useMe();
   const refresh = useGrantRefresh();
   const [action, setAction] = useState<Action | null>(null);
@@ -104,7 +105,7 @@ export function GrantActions({ grant, onChanged }: { grant: GrantDetail; onChang
           });
           notifications.show({
             color: 'teal',
-            message: t('grants.done.advance', { step: t(`grants.status.${next ?? 'submitted'}`) }),
+            message: t('grants.done.advance', { step: statusLabel(next ?? 'submitted') }),
           });
           break;
         }
@@ -156,7 +157,7 @@ export function GrantActions({ grant, onChanged }: { grant: GrantDetail; onChang
     <Group gap="xs" wrap="wrap" data-testid="grant-actions">
       {next ? (
         <Button onClick={() => setAction('advance')} data-testid="grant-advance">
-          {t('grants.actions.advance', { step: t(`grants.status.${next}`) })}
+          {t('grants.actions.advance', { step: statusLabel(next) })}
         </Button>
       ) : null}
       {grant.status === 'public_notice' ? (
@@ -194,7 +195,7 @@ export function GrantActions({ grant, onChanged }: { grant: GrantDetail; onChang
 
   const dialogTitle = action
     ? action === 'advance'
-      ? t('grants.actions.advance', { step: t(`grants.status.${next ?? 'submitted'}`) })
+      ? t('grants.actions.advance', { step: statusLabel(next ?? 'submitted') })
       : action === 'approve' && pendingSecond
         ? t('grants.actions.approveSecond')
         : t(`grants.actions.${action}`)
@@ -219,7 +220,7 @@ export function GrantActions({ grant, onChanged }: { grant: GrantDetail; onChang
         effect={
           action === 'advance'
             ? t(next === 'public_notice' ? 'grants.effect.advanceToNotice' : 'grants.effect.advance', {
-                step: t(`grants.status.${next ?? 'submitted'}`),
+                step: statusLabel(next ?? 'submitted'),
               })
             : action === 'approve'
               ? t('grants.effect.approve')

@@ -1,10 +1,9 @@
 import { Anchor, Badge, Group, Table, Text } from '@mantine/core';
-import { DateTime, Money } from '@nanshan/ui';
+import { DateTime, GrantStatusBadge, Money } from '@nanshan/ui';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { GrantQueueItem } from '../../lib/api-types';
 import { useArticleLabel } from '../common/use-article-label';
-import { GrantStatusBadge } from './GrantStatusBadge';
 
 /** The review queue, longest waiting first. */
 export function GrantQueueTable({ items }: { items: GrantQueueItem[] }) {
@@ -50,7 +49,7 @@ export function GrantQueueTable({ items }: { items: GrantQueueItem[] }) {
               </Table.Td>
               <Table.Td>
                 <Group gap={4}>
-                  <GrantStatusBadge status={g.status} data-testid="grant-row-status" />
+                  <GrantStatusBadge status={g.status} audience="staff" data-testid="grant-row-status" />
                   {g.openObjections > 0 ? (
                     <Badge size="xs" color="red" variant="light" tt="none">
                       {t('grants.openObjections', { count: g.openObjections })}

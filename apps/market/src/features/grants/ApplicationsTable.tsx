@@ -1,9 +1,8 @@
 import { Anchor, Table, Text } from '@mantine/core';
-import { DateTime, Money } from '@nanshan/ui';
+import { DateTime, GrantStatusBadge, Money } from '@nanshan/ui';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { GrantListItem } from '../../lib/api-types';
-import { GrantStatusBadge } from './GrantStatusBadge';
 
 /** The enterprise's applications: article, project, amount asked, the rules' proposal, state and last change. */
 export function ApplicationsTable({ applications }: { applications: GrantListItem[] }) {
@@ -42,7 +41,7 @@ export function ApplicationsTable({ applications }: { applications: GrantListIte
                 <Money fen={a.proposedFen} size="sm" fw={600} />
               </Table.Td>
               <Table.Td>
-                <GrantStatusBadge status={a.status} data-testid="grant-row-status" />
+                <GrantStatusBadge status={a.status} audience="applicant" data-testid="grant-row-status" />
               </Table.Td>
               <Table.Td>
                 <DateTime value={a.updatedAt} size="sm" />
