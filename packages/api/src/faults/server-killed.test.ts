@@ -125,6 +125,9 @@ describe.skipIf(!realPostgres)(
       expect(await (await webhook(event)).json()).toMatchObject({ outcome: 'paid' });
       expect(await (await webhook(event)).json()).toMatchObject({ outcome: 'duplicate' });
       expect((await orderByKey('fault-server-kill-2')).status).toBe('paid');
+      expect(
+        await h.db.select().from(schema.paymentEvents).where(eq(schema.paymentEvents.eventId, event.id)),
+      ).toMatchObject([{ orderId }]);
       expect(await invariantViolations(h.db)).toEqual([]);
     });
 

@@ -1,5 +1,5 @@
 import { schema } from '@nanshan/db';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { releaseExpiredReservations } from '../domains/orders/expire-orders';
 import { CREATE_CHECKOUT as CREATE, startFakeStripe } from '../payments/fake-stripe-server';
@@ -155,7 +155,14 @@ describe('webhooks duplicated, out of order, stale or forged', () => {
     const event = sessionEvent('checkout.session.completed', order.paymentRef!);
     const answers = await Promise.all([webhook(event), webhook(event)]);
     expect(answers.map((a) => a.status)).toEqual([200, 200]);
+    const outcomes = await Promise.all(
+      answers.map(async (a) => ((await a.json()) as { outcome: string }).outcome),
+    );
+    expect(outcomes.sort()).toEqual(['duplicate', 'paid']);
     expect((await orderRow(order.id)).status).toBe('paid');
+    expect(
+      await h.db.select().from(schema.paymentEvents).where(eq(schema.paymentEvents.eventId, event.id)),
+    ).toMatchObject([{ orderId: order.id }]);
     expect(await invariantViolations(h.db)).toEqual([]);
   });
 
@@ -169,17 +176,65 @@ describe('webhooks duplicated, out of order, stale or forged', () => {
     expect(await invariantViolations(h.db)).toEqual([]);
   });
 
+  it('out of order: a refund before or at the same time as its completion ends refunded, subsidy reversed', async () => {
+    const counters = async () => {
+      const { usage, fund } = await moneySnapshot(h);
+      return { usage, fund };
+    };
+    const before = await counters();
+    for (const deliver of ['refund first', 'at once', 'at once, completion sent first'] as const) {
+      const order = await (await orderRequest()).place();
+      const refund = refundEvent(order);
+      const completion = sessionEvent('checkout.session.completed', order.paymentRef!);
+      if (deliver === 'refund first') {
+        await webhook(refund);
+        await webhook(completion);
+      } else {
+        const events = deliver === 'at once' ? [refund, completion] : [completion, refund];
+        const answers = await Promise.all(events.map((event) => webhook(event)));
+        expect(answers.map((a) => a.status)).toEqual([200, 200]);
+      }
+      expect((await orderRow(order.id)).status).toBe('refunded');
+    }
+    expect(await counters()).toEqual(before);
+    expect(await invariantViolations(h.db)).toEqual([]);
+  });
+
+  it('a failure of ours while applying answers 500 and records nothing; Stripe’s retry applies the event once', async () => {
+    const order = await (await orderRequest()).place();
+    const event = sessionEvent('checkout.session.completed', order.paymentRef!);
+    const before = await moneySnapshot(h);
+    // The order's transition fails after its subsidy was posted, in the same transaction as the event id.
+    await h.db.execute(
+      sql.raw(`alter table orders add constraint fault_not_paid check (status <> 'paid') not valid`),
+    );
+    try {
+      expect((await webhook(event)).status).toBe(500);
+    } finally {
+      await h.db.execute(sql.raw('alter table orders drop constraint fault_not_paid'));
+    }
+    expect(
+      await h.db.select().from(schema.paymentEvents).where(eq(schema.paymentEvents.eventId, event.id)),
+    ).toEqual([]);
+    expect((await orderRow(order.id)).status).toBe('awaiting_payment');
+    expect(await moneySnapshot(h)).toEqual(before);
+    expect(await invariantViolations(h.db)).toEqual([]);
+    expect(await (await webhook(event)).json()).toMatchObject({ outcome: 'paid' });
+    expect(await (await webhook(event)).json()).toMatchObject({ outcome: 'duplicate' });
+    expect(await invariantViolations(h.db)).toEqual([]);
+  });
+
   it('stale events for a refunded order (its old completion, an expiry, a second refund) change nothing', async () => {
     const order = await (await orderRequest()).place();
     const completed = sessionEvent('checkout.session.completed', order.paymentRef!);
     await webhook(completed);
-    await webhook(refundEvent(order.paymentRef!, order.payableFen));
+    await webhook(refundEvent(order));
     expect((await orderRow(order.id)).status).toBe('refunded');
     const before = await moneySnapshot(h);
     const stale = [
       { ...completed, id: `${completed.id}_redelivered` },
       sessionEvent('checkout.session.expired', order.paymentRef!, { payment_status: 'unpaid' }),
-      refundEvent(order.paymentRef!, order.payableFen),
+      refundEvent(order),
     ];
     for (const event of stale) expect((await webhook(event)).status).toBe(200);
     expect(await moneySnapshot(h)).toEqual(before);

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { schema } from '@nanshan/db';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -169,11 +170,11 @@ describe('Stripe Checkout through the real stripe client', () => {
   it('reverses the subsidy on a full refund and restores the cap and the fund', async () => {
     const order = await placeH800('stripe-refund-1');
     await webhook(sessionEvent('checkout.session.completed', order.paymentRef!));
-    const charge = (amountRefunded: number) =>
-      refundEvent(order.paymentRef!, order.payableFen, amountRefunded);
-    expect(await (await webhook(charge(100))).json()).toMatchObject({ outcome: 'partial_refund_ignored' });
+    expect(await (await webhook(refundEvent(order, 100))).json()).toMatchObject({
+      outcome: 'partial_refund_ignored',
+    });
     expect((await state(order.id)).status).toBe('paid');
-    expect(await (await webhook(charge(order.payableFen))).json()).toMatchObject({ outcome: 'refunded' });
+    expect(await (await webhook(refundEvent(order))).json()).toMatchObject({ outcome: 'refunded' });
     expect(await state(order.id)).toMatchObject({
       status: 'refunded',
       granted: 0,
@@ -181,6 +182,54 @@ describe('Stripe Checkout through the real stripe client', () => {
       committed: 0,
       fundReserved: 0,
     });
+    expect(await invariantViolations(h.db)).toEqual([]);
+  });
+
+  it('applies a refund that Stripe delivers before the completion when the completion arrives', async () => {
+    const order = await placeH800('stripe-refund-early-1');
+    const refund = refundEvent(order);
+    expect(await (await webhook(refund)).json()).toMatchObject({ outcome: 'refund_awaiting_payment' });
+    expect(await state(order.id)).toMatchObject({ status: 'awaiting_payment', reserved: 96_000 });
+    const completion = await webhook(sessionEvent('checkout.session.completed', order.paymentRef!));
+    expect(await completion.json()).toMatchObject({ outcome: 'paid_then_refunded' });
+    expect(await state(order.id)).toMatchObject({
+      status: 'refunded',
+      granted: 0,
+      reserved: 0,
+      committed: 0,
+      fundReserved: 0,
+    });
+    expect(await (await webhook(refund)).json()).toMatchObject({ outcome: 'duplicate' });
+    expect(await invariantViolations(h.db)).toEqual([]);
+  });
+
+  it('a partial refund before the completion is not held for it; a later full refund reverses the subsidy', async () => {
+    const order = await placeH800('stripe-refund-early-2');
+    expect(await (await webhook(refundEvent(order, 100))).json()).toMatchObject({
+      outcome: 'partial_refund_ignored',
+    });
+    await webhook(sessionEvent('checkout.session.completed', order.paymentRef!));
+    expect(await state(order.id)).toMatchObject({ status: 'paid', granted: 96_000 });
+    expect(await (await webhook(refundEvent(order))).json()).toMatchObject({ outcome: 'refunded' });
+    expect(await state(order.id)).toMatchObject({ status: 'refunded', granted: 0, committed: 0 });
+    expect(await invariantViolations(h.db)).toEqual([]);
+  });
+
+  it('acknowledges a refund for an order never paid or not ours, so Stripe does not retry it', async () => {
+    const order = await placeH800('stripe-refund-stray-1');
+    await webhook(sessionEvent('checkout.session.expired', order.paymentRef!, { payment_status: 'unpaid' }));
+    const before = await state(order.id);
+    const stray = [
+      [refundEvent(order), 'ignored:order_not_refundable'],
+      [refundEvent({ ...order, id: randomUUID() }), 'unknown_order'],
+      [refundEvent({ ...order, id: 'not-an-order' }), 'unknown_order'],
+    ] as const;
+    for (const [event, outcome] of stray) {
+      const res = await webhook(event);
+      expect(res.status).toBe(200);
+      expect(await res.json()).toMatchObject({ outcome });
+    }
+    expect(await state(order.id)).toEqual(before);
     expect(await invariantViolations(h.db)).toEqual([]);
   });
 

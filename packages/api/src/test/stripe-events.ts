@@ -21,18 +21,25 @@ export const sessionEvent = (type: string, sessionId: string, extra: object = {}
   },
 });
 
-/** `charge.refunded` for the payment of a session (see `sessionEvent`'s payment intent). */
-export const refundEvent = (sessionId: string, amount: number, amountRefunded = amount) => ({
+/**
+ * `charge.refunded` for the payment of an order's session (see `sessionEvent`'s payment intent), with the order id
+ * Stripe copied from the PaymentIntent's metadata; a full refund unless `amountRefunded` says otherwise.
+ */
+export const refundEvent = (
+  order: { id: string; paymentRef: string | null; payableFen: number },
+  amountRefunded = order.payableFen,
+) => ({
   id: `evt_${++eventCounter}`,
   object: 'event',
   type: 'charge.refunded',
   data: {
     object: {
-      id: `ch_${sessionId}`,
+      id: `ch_${order.paymentRef}`,
       object: 'charge',
-      amount,
+      amount: order.payableFen,
       amount_refunded: amountRefunded,
-      payment_intent: `pi_${sessionId}`,
+      payment_intent: `pi_${order.paymentRef}`,
+      metadata: { orderId: order.id },
     },
   },
 });
