@@ -1,10 +1,15 @@
-import type { SQL } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from './client';
 
 /** `execute()` returns `{ rows }` on PGlite and an array on postgres.js; this gives rows on both. */
 export async function queryRows<T extends Record<string, unknown>>(db: DbOrTx, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as T[] | { rows: T[] };
   return Array.isArray(result) ? result : result.rows;
+}
+
+/** Ids as one `uuid[]` bind parameter, however many there are (a query may have at most 65,534 parameters). */
+export function uuidArray(ids: readonly string[]): SQL {
+  return sql`${`{${ids.join(',')}}`}::uuid[]`;
 }
 
 /** Sums and counts arrive as strings on postgres.js and numbers on PGlite; amounts must stay exact. */

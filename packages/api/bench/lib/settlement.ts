@@ -121,7 +121,8 @@ export async function seedYearOfOrders(db: Db, year: number, count: number) {
 
 /**
  * The year's settlement against a plain aggregate over the same rows: what each order is owed from the ledger
- * (`orderPayables`, which the settlement screen and payout batches read), then a payout batch over all of it.
+ * (`orderPayables`: the per-order sums the settlement screen and payout batches read), then a payout batch over all
+ * of it.
  */
 export async function timeYearSettlement(db: Db, year: number, actorUserId: string) {
   const plain = await timed(() =>

@@ -105,65 +105,33 @@ export async function disbursedFromLedger(db: DbOrTx, year: number): Promise<num
  * Positive: a subsidy not yet paid out; negative: a clawback (refunded after it was paid out) not yet recovered;
  * orders at zero are left out. The sum per provider equals the provider's payable balance.
  */
-export async function orderPayables(
-  db: DbOrTx,
-  filter: { providerIds?: readonly string[]; orderIds?: readonly string[] } = {},
-) {
-  const conditions: SQL[] = [sql`t.order_id is not null`];
-  if (filter.providerIds) {
-    if (filter.providerIds.length === 0) return [];
-    conditions.push(
-      sql`o.provider_id in (${sql.join(
-        filter.providerIds.map((id) => sql`${id}`),
-        sql`, `,
-      )})`,
-    );
-  }
-  if (filter.orderIds) {
-    if (filter.orderIds.length === 0) return [];
-    conditions.push(
-      sql`t.order_id in (${sql.join(
-        filter.orderIds.map((id) => sql`${id}`),
-        sql`, `,
-      )})`,
-    );
-  }
-  const rows = await queryRows<{
-    order_id: string;
-    provider_id: string;
-    posted: unknown;
-    reversed: unknown;
-    paid_out: unknown;
-    clawed_back: unknown;
-  }>(
+export async function orderPayables(db: DbOrTx) {
+  const rows = await queryRows<{ order_id: string; provider_id: string; owed_fen: unknown }>(
     db,
     sql`
-    select t.order_id, o.provider_id,
-      coalesce(sum(case when t.kind = 'post_pending' then t.amount_fen end), 0) as posted,
-      coalesce(sum(case when ${REVERSAL} then t.amount_fen end), 0) as reversed,
-      coalesce(sum(case when ${PAYOUT} then t.amount_fen end), 0) as paid_out,
-      coalesce(sum(case when ${CLAWBACK_RECOVERED} then t.amount_fen end), 0) as clawed_back
-    from ledger_transfers t join orders o on o.id = t.order_id
-    where ${sql.join(conditions, sql` and `)}
-    group by t.order_id, o.provider_id`,
+    select p.order_id, o.provider_id, p.owed_fen
+    from (${owedPerOrder()}) p join orders o on o.id = p.order_id
+    where p.owed_fen <> 0`,
   );
-  return rows
-    .map((r) => {
-      const postedFen = toSafeInteger(r.posted);
-      const reversedFen = toSafeInteger(r.reversed);
-      const paidOutFen = toSafeInteger(r.paid_out);
-      const clawedBackFen = toSafeInteger(r.clawed_back);
-      return {
-        orderId: r.order_id,
-        providerId: r.provider_id,
-        postedFen,
-        reversedFen,
-        paidOutFen,
-        clawedBackFen,
-        owedFen: postedFen - reversedFen - paidOutFen + clawedBackFen,
-      };
-    })
-    .filter((r) => r.owedFen !== 0);
+  return rows.map((r) => ({
+    orderId: r.order_id,
+    providerId: r.provider_id,
+    owedFen: toSafeInteger(r.owed_fen),
+  }));
+}
+
+/**
+ * The owed amount (see `orderPayables`) of every order with transfers, or of the orders in the subquery `orderIds`,
+ * as a relation (`order_id`, `owed_fen`) for set-based statements. The transfers are summed per order in one pass over
+ * the ledger, before any join.
+ */
+export function owedPerOrder(orderIds?: SQL): SQL {
+  return sql`
+    select t.order_id, sum(case when ${REVERSAL} or ${PAYOUT} then -t.amount_fen else t.amount_fen end) as owed_fen
+    from ledger_transfers t
+    where t.order_id is not null and (t.kind = 'post_pending' or ${REVERSAL} or ${PAYOUT} or ${CLAWBACK_RECOVERED})
+      ${orderIds ? sql`and t.order_id in (${orderIds})` : sql``}
+    group by t.order_id`;
 }
 
 /**

@@ -1,6 +1,5 @@
 import { type DbOrTx, schema } from '@nanshan/db';
-import { like, sql } from 'drizzle-orm';
-import { accountCode, ensureAccounts } from './accounts';
+import { like, type SQL, sql } from 'drizzle-orm';
 
 /**
  * Settlement: the only code that pays subsidies out to providers. One transfer per order, so every payout (and every
@@ -11,17 +10,6 @@ import { accountCode, ensureAccounts } from './accounts';
  * Transfers written here carry the memo `payout <reference>: …`, which is how a batch finds its clawback lines in the
  * ledger (payout_items hold only positive, once-per-order payouts). References therefore never contain a colon.
  */
-
-export interface PayoutLine {
-  reference: string;
-  providerId: string;
-  providerName: string;
-  orderId: string;
-  enterpriseId: string;
-  article: string | null;
-  fundYear: number;
-  amountFen: number;
-}
 
 /**
  * Payout batches are created one at a time (a transaction-scoped advisory lock, released at commit): references are
@@ -52,45 +40,34 @@ export function payoutMemoPrefix(reference: string): string {
   return `payout ${reference}:`;
 }
 
-async function ensurePayoutAccounts(tx: DbOrTx, line: PayoutLine) {
-  await ensureAccounts(tx, [
-    { code: accountCode.providerPayable(line.providerId), kind: 'provider_payable', name: line.providerName },
-    { code: accountCode.disbursed(line.fundYear), kind: 'disbursed', name: `Disbursed ${line.fundYear}` },
-  ]);
-}
-
-/** Pays an order's posted subsidy out to its provider: `provider_payable:<id>` → `disbursed:<fund year>`. */
-export async function payOutSubsidy(tx: DbOrTx, line: PayoutLine): Promise<void> {
-  await ensurePayoutAccounts(tx, line);
-  await tx.insert(schema.ledgerTransfers).values({
-    kind: 'single',
-    debitAccount: accountCode.providerPayable(line.providerId),
-    creditAccount: accountCode.disbursed(line.fundYear),
-    amountFen: line.amountFen,
-    orderId: line.orderId,
-    enterpriseId: line.enterpriseId,
-    article: line.article,
-    fundYear: line.fundYear,
-    memo: `${payoutMemoPrefix(line.reference)} subsidy for order ${line.orderId}`,
-  });
-}
-
 /**
- * Nets off a clawback in a payout batch: the order was refunded after its subsidy had been paid out, so the
- * provider owed it back; the batch pays the provider that much less. `disbursed:<fund year>` →
- * `provider_payable:<id>` (the money counts as disbursed no more, and the provider's payable is square again).
+ * Posts a payout batch's lines, all in two statements: per line with a positive amount the order's subsidy is paid
+ * out to its provider (`provider_payable:<id>` → `disbursed:<fund year>`); per negative line a clawback is netted off
+ * (`disbursed:<fund year>` → `provider_payable:<id>`: the order was refunded after its subsidy had been paid out, so
+ * the provider owed it back and the batch pays it that much less; the money counts as disbursed no more).
+ *
+ * `lines` is a relation with the columns `order_id`, `provider_id`, `enterprise_id`, `article`, `fund_year`, `paid_at`
+ * and `amount_fen` (signed), at most one line per order.
  */
-export async function recoverClawback(tx: DbOrTx, line: PayoutLine): Promise<void> {
-  await ensurePayoutAccounts(tx, line);
-  await tx.insert(schema.ledgerTransfers).values({
-    kind: 'single',
-    debitAccount: accountCode.disbursed(line.fundYear),
-    creditAccount: accountCode.providerPayable(line.providerId),
-    amountFen: line.amountFen,
-    orderId: line.orderId,
-    enterpriseId: line.enterpriseId,
-    article: line.article,
-    fundYear: line.fundYear,
-    memo: `${payoutMemoPrefix(line.reference)} clawback of refunded order ${line.orderId}`,
-  });
+export async function payOutLines(tx: DbOrTx, input: { reference: string; lines: SQL }): Promise<void> {
+  const prefix = payoutMemoPrefix(input.reference);
+  await tx.execute(sql`
+    insert into ledger_accounts (code, kind, name)
+    select 'provider_payable:' || p.id, 'provider_payable', p.name from providers p
+      where p.id in (select provider_id from ${input.lines})
+    union all
+    select distinct 'disbursed:' || fund_year, 'disbursed', 'Disbursed ' || fund_year from ${input.lines}
+    on conflict do nothing`);
+  await tx.execute(sql`
+    insert into ledger_transfers (kind, debit_account, credit_account, amount_fen, order_id, enterprise_id, article,
+                                  fund_year, memo)
+    select 'single',
+      case when l.amount_fen > 0 then l.payable else l.disbursed end,
+      case when l.amount_fen > 0 then l.disbursed else l.payable end,
+      abs(l.amount_fen), l.order_id, l.enterprise_id, l.article, l.fund_year,
+      case when l.amount_fen > 0 then ${`${prefix} subsidy for order `}
+           else ${`${prefix} clawback of refunded order `} end || l.order_id
+    from (select *, 'provider_payable:' || provider_id as payable, 'disbursed:' || fund_year as disbursed
+          from ${input.lines}) l
+    order by l.provider_id, l.paid_at nulls first, l.order_id`);
 }

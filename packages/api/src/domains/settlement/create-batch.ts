@@ -1,12 +1,11 @@
-import { type Db, pgErrorOf, schema } from '@nanshan/db';
-import { asc, eq, inArray } from 'drizzle-orm';
+import { type Db, pgErrorOf, queryRows, schema, toSafeInteger, uuidArray } from '@nanshan/db';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { recordAudit } from '../../audit/record-audit';
 import { shenzhenYear } from '../../clock';
 import { domainError } from '../../errors';
-import { accountCode } from '../../ledger/accounts';
-import { orderPayables } from '../../ledger/balances';
-import { lockPayoutBatches, nextPayoutReference, payOutSubsidy, recoverClawback } from '../../ledger/payout';
-import { type OwedLine, owedLines, sum } from './owed';
+import { owedPerOrder } from '../../ledger/balances';
+import { lockPayoutBatches, nextPayoutReference, payOutLines } from '../../ledger/payout';
+import { sum } from './owed';
 
 /** A bank reference: letters, digits and `-` `_` `.` only (never a colon: the ledger memo uses one as separator). */
 export const REFERENCE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{2,63}$/;
@@ -21,6 +20,9 @@ export const REFERENCE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{2,63}$/;
  *   racing the batch is either seen (and the order left out) or waits until the batch is committed (and becomes a
  *   clawback);
  * - `payout_item_order_once` (unique order id) is the last line: a violation is `order_already_settled`.
+ *
+ * Set-based, so that a year of orders settles in one batch: a fixed number of statements whatever the number of
+ * orders, with the batch's lines in a temporary table until the commit.
  */
 export async function createPayoutBatch(
   db: Db,
@@ -37,18 +39,45 @@ export async function createPayoutBatch(
         if (known.length !== new Set(input.providerIds).size)
           throw domainError('provider_not_found', 'NOT_FOUND');
       }
-      const candidates = await orderPayables(tx, input.providerIds ? { providerIds: input.providerIds } : {});
-      const orderIds = candidates.map((c) => c.orderId).sort();
-      if (orderIds.length > 0) {
-        await tx
-          .select({ id: schema.orders.id })
-          .from(schema.orders)
-          .where(inArray(schema.orders.id, orderIds))
-          .orderBy(asc(schema.orders.id))
-          .for('update');
-      }
-      const lines = await owedLines(tx, { orderIds });
-      const payees = payeesOf(lines);
+      // Locks the orders owed something (in id order), then reads what they owe again: a statement sees the ledger
+      // as of its start, so only the next one sees a refund that committed while the lock waited for it.
+      await tx.execute(sql`
+        create temporary table payout_orders on commit drop as
+        select o.id from (${owedPerOrder()}) p join orders o on o.id = p.order_id
+        where p.owed_fen <> 0
+          ${input.providerIds ? sql`and o.provider_id = any(${uuidArray(input.providerIds)})` : sql``}
+        order by o.id for update of o`);
+      await tx.execute(sql`analyze payout_orders`);
+      await tx.execute(sql`
+        create temporary table payout_lines on commit drop as
+        select o.id as order_id, o.provider_id, o.enterprise_id, o.article, o.fund_year, o.paid_at,
+          p.owed_fen as amount_fen
+        from (${owedPerOrder(sql`select id from payout_orders`)}) p join orders o on o.id = p.order_id
+        where p.owed_fen <> 0`);
+      // A provider whose net is not positive is left for a later batch.
+      await tx.execute(sql`
+        delete from payout_lines where provider_id in
+          (select provider_id from payout_lines group by provider_id having sum(amount_fen) <= 0)`);
+      const payees = (
+        await queryRows<{
+          provider_id: string;
+          net: unknown;
+          orders: string[] | null;
+          clawbacks: string[] | null;
+        }>(
+          tx,
+          sql`
+          select provider_id, sum(amount_fen) as net,
+            json_agg(order_id order by paid_at nulls first, order_id) filter (where amount_fen > 0) as orders,
+            json_agg(order_id order by paid_at nulls first, order_id) filter (where amount_fen < 0) as clawbacks
+          from payout_lines group by provider_id order by provider_id`,
+        )
+      ).map((p) => ({
+        providerId: p.provider_id,
+        netFen: toSafeInteger(p.net),
+        orders: p.orders ?? [],
+        clawbacks: p.clawbacks ?? [],
+      }));
       if (payees.length === 0) throw domainError('nothing_to_settle', 'PRECONDITION_FAILED');
 
       const reference = input.reference ?? (await nextPayoutReference(tx, shenzhenYear(input.now)));
@@ -63,47 +92,17 @@ export async function createPayoutBatch(
         .insert(schema.payoutBatches)
         .values({ reference, totalFen, createdBy: input.actorUserId, createdAt: input.now })
         .returning();
-      for (const payee of payees) {
-        // A payee's net is positive, so it has at least one subsidy line.
-        const subsidies = payee.lines.filter((l) => l.amountFen > 0);
-        await tx.insert(schema.payoutItems).values(
-          subsidies.map((l) => ({
-            batchId: batch!.id,
-            payeeAccount: accountCode.providerPayable(payee.providerId),
-            orderId: l.orderId,
-            amountFen: l.amountFen,
-          })),
-        );
-        for (const l of payee.lines) {
-          const line = {
-            reference,
-            providerId: payee.providerId,
-            providerName: payee.providerName,
-            orderId: l.orderId,
-            enterpriseId: l.enterpriseId,
-            article: l.article,
-            fundYear: l.fundYear,
-            amountFen: Math.abs(l.amountFen),
-          };
-          if (l.amountFen > 0) await payOutSubsidy(tx, line);
-          else await recoverClawback(tx, line);
-        }
-      }
+      await tx.execute(sql`
+        insert into payout_items (batch_id, payee_account, order_id, amount_fen)
+        select ${batch!.id}::uuid, 'provider_payable:' || provider_id, order_id, amount_fen
+        from payout_lines where amount_fen > 0`);
+      await payOutLines(tx, { reference, lines: sql`payout_lines` });
       await recordAudit(tx, {
         actorUserId: input.actorUserId,
         action: 'settlement.batch_created',
         targetType: 'payout_batch',
         targetId: batch!.id,
-        after: {
-          reference,
-          totalFen,
-          providers: payees.map((p) => ({
-            providerId: p.providerId,
-            netFen: p.netFen,
-            orders: p.lines.filter((l) => l.amountFen > 0).map((l) => l.orderId),
-            clawbacks: p.lines.filter((l) => l.amountFen < 0).map((l) => l.orderId),
-          })),
-        },
+        after: { reference, totalFen, providers: payees },
         at: input.now,
       });
       return { batchId: batch!.id, reference, totalFen };
@@ -118,23 +117,4 @@ export async function createPayoutBatch(
     }
     throw error;
   }
-}
-
-/** Lines grouped by provider; only providers the district owes a positive net amount are paid in this batch. */
-function payeesOf(lines: readonly OwedLine[]) {
-  const byProvider = new Map<string, OwedLine[]>();
-  for (const l of lines) {
-    const own = byProvider.get(l.providerId);
-    if (own) own.push(l);
-    else byProvider.set(l.providerId, [l]);
-  }
-  return [...byProvider.entries()]
-    .map(([providerId, own]) => ({
-      providerId,
-      providerName: own[0]!.providerName,
-      lines: own,
-      netFen: sum(own.map((l) => l.amountFen)),
-    }))
-    .filter((p) => p.netFen > 0)
-    .sort((a, b) => (a.providerId < b.providerId ? -1 : 1));
 }

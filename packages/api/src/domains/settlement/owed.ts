@@ -1,6 +1,6 @@
-import { type DbOrTx, schema } from '@nanshan/db';
-import { eq, inArray } from 'drizzle-orm';
-import { orderPayables, providerPayableBalances } from '../../ledger/balances';
+import { type DbOrTx, queryRows, schema, toSafeInteger, uuidArray } from '@nanshan/db';
+import { inArray, sql } from 'drizzle-orm';
+import { owedPerOrder, providerPayableBalances } from '../../ledger/balances';
 
 /**
  * One line of what the district owes a provider: the subsidy of a paid order not yet paid out, or — negative — a
@@ -23,50 +23,52 @@ export interface OwedLine {
   amountFen: number;
 }
 
-/** The owed lines, from the ledger (see `orderPayables`), with the order details staff need; oldest payment first. */
+/** The owed lines, from the ledger (see `owedPerOrder`), with the order details staff need; oldest payment first. */
 export async function owedLines(
   db: DbOrTx,
-  filter: { providerIds?: readonly string[]; orderIds?: readonly string[] } = {},
+  filter: { providerIds?: readonly string[] } = {},
 ): Promise<OwedLine[]> {
-  const payables = await orderPayables(db, filter);
-  if (payables.length === 0) return [];
-  const orders = await db
-    .select({
-      order: schema.orders,
-      enterpriseName: schema.enterprises.name,
-      providerName: schema.providers.name,
-    })
-    .from(schema.orders)
-    .innerJoin(schema.enterprises, eq(schema.enterprises.id, schema.orders.enterpriseId))
-    .innerJoin(schema.providers, eq(schema.providers.id, schema.orders.providerId))
-    .where(
-      inArray(
-        schema.orders.id,
-        payables.map((p) => p.orderId),
-      ),
-    );
-  const byId = new Map(orders.map((o) => [o.order.id, o]));
-  return payables
-    .map((p): OwedLine => {
-      const { order, enterpriseName, providerName } = byId.get(p.orderId)!;
-      return {
-        kind: p.owedFen > 0 ? 'subsidy' : 'clawback',
-        orderId: order.id,
-        providerId: order.providerId,
-        providerName,
-        enterpriseId: order.enterpriseId,
-        enterpriseName,
-        offeringTitle: order.offeringTitle,
-        article: order.article,
-        fundYear: order.fundYear,
-        status: order.status,
-        paidAt: order.paidAt,
-        amountFen: p.owedFen,
-      };
-    })
-    .sort(
-      (a, b) => (a.paidAt?.getTime() ?? 0) - (b.paidAt?.getTime() ?? 0) || (a.orderId < b.orderId ? -1 : 1),
-    );
+  const rows = await queryRows<{
+    order_id: string;
+    provider_id: string;
+    provider_name: string;
+    enterprise_id: string;
+    enterprise_name: string;
+    offering_title: string;
+    article: string | null;
+    fund_year: unknown;
+    status: string;
+    paid_at: unknown;
+    owed_fen: unknown;
+  }>(
+    db,
+    sql`
+    select o.id as order_id, o.provider_id, p.name as provider_name, o.enterprise_id, e.name as enterprise_name,
+      o.offering_title, o.article, o.fund_year, o.status, o.paid_at, x.owed_fen
+    from (${owedPerOrder()}) x join orders o on o.id = x.order_id
+      join enterprises e on e.id = o.enterprise_id
+      join providers p on p.id = o.provider_id
+    where x.owed_fen <> 0
+      ${filter.providerIds ? sql`and o.provider_id = any(${uuidArray(filter.providerIds)})` : sql``}
+    order by o.paid_at nulls first, o.id`,
+  );
+  return rows.map((r) => {
+    const amountFen = toSafeInteger(r.owed_fen);
+    return {
+      kind: amountFen > 0 ? 'subsidy' : 'clawback',
+      orderId: r.order_id,
+      providerId: r.provider_id,
+      providerName: r.provider_name,
+      enterpriseId: r.enterprise_id,
+      enterpriseName: r.enterprise_name,
+      offeringTitle: r.offering_title,
+      article: r.article,
+      fundYear: toSafeInteger(r.fund_year),
+      status: r.status,
+      paidAt: r.paid_at === null ? null : new Date(r.paid_at as string | Date),
+      amountFen,
+    };
+  });
 }
 
 /**

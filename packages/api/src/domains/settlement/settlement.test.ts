@@ -251,6 +251,14 @@ describe('clawbacks: an order refunded after its subsidy was paid out', () => {
       ['subsidy', big, 384_000],
     ]);
     expect(second.payees[0]).toMatchObject({ paidFen: 391_680, clawbackFen: -96_000, netFen: 295_680 });
+    const [audit] = await h.db.select().from(schema.auditLog).where(eq(schema.auditLog.targetId, second.id));
+    expect(JSON.parse(audit!.after!)).toEqual({
+      reference: second.reference,
+      totalFen: 295_680,
+      providers: [
+        { providerId: await providerId(CENTRE), netFen: 295_680, orders: [small, big], clawbacks: [a] },
+      ],
+    });
     expect((await admin.admin.settlement.owed()).providers).toEqual([]);
     // Disbursed = what the provider finally keeps: the two orders still paid.
     expect((await admin.admin.fund.summary({ year: 2026 })).disbursedFen).toBe(391_680);
