@@ -1,10 +1,9 @@
 import { type Db, queryRows, toSafeInteger } from '@nanshan/db';
 import { PARAMS_HASH, RULESET_VERSION } from '@nanshan/rules';
 import { sql } from 'drizzle-orm';
-import { annualCapFen } from '../../src/domains/orders/purchase-quote';
 import { createPayoutBatch } from '../../src/domains/settlement/create-batch';
 import { orderPayables } from '../../src/ledger/balances';
-import { setFundBudget } from '../../src/ledger/fund';
+import { recordPaidOrdersLedger } from '../../src/test/paid-orders-ledger';
 import { round } from './drive';
 
 const SECONDS_PER_YEAR = 365 * 86_400;
@@ -83,35 +82,7 @@ export async function seedYearOfOrders(db: Db, year: number, count: number) {
     from g cross join s
       join e on e.k = g.g % s.enterprises
       join o on o.k = g.g % s.offerings`);
-    await tx.execute(sql`
-    insert into ledger_accounts (code, kind, name)
-    select distinct 'provider_payable:' || p.id, 'provider_payable', p.name
-    from providers p join offerings o on o.provider_id = p.id where o.title like ${BENCH_OFFERINGS}
-    on conflict do nothing`);
-    const [total] = await queryRows<{ subsidy: unknown }>(
-      tx,
-      sql`select coalesce(sum(subsidy_fen), 0) as subsidy from orders where fund_year = ${year}`,
-    );
-    const subsidyFen = toSafeInteger(total?.subsidy);
-    await setFundBudget(tx, year, 2 * subsidyFen, `bench: a year of orders (${year})`);
-    await tx.execute(sql`update fund_years set committed_fen = ${subsidyFen} where year = ${year}`);
-    await tx.execute(sql`
-      insert into subsidy_usage (enterprise_id, article, year, cap_fen, granted_fen)
-      select enterprise_id, 'art6', ${year}, ${annualCapFen('art6', `${year}-12-31`)}, sum(subsidy_fen)
-      from orders where fund_year = ${year} group by enterprise_id`);
-    await tx.execute(sql`
-      insert into ledger_transfers (kind, debit_account, credit_account, amount_fen, order_id, enterprise_id,
-                                    article, fund_year, memo, created_at)
-      select 'pending', 'fund:' || ${year}, 'provider_payable:' || provider_id, subsidy_fen, id, enterprise_id,
-             article, fund_year, 'reserve subsidy for order ' || id, created_at
-      from orders where fund_year = ${year} and subsidy_fen > 0 order by created_at`);
-    await tx.execute(sql`
-      insert into ledger_transfers (kind, pending_id, debit_account, credit_account, amount_fen, order_id,
-                                    enterprise_id, article, fund_year, memo, created_at)
-      select 'post_pending', t.id, t.debit_account, t.credit_account, t.amount_fen, t.order_id, t.enterprise_id,
-             t.article, t.fund_year, 'post subsidy for order ' || t.order_id, t.created_at + interval '1 minute'
-      from ledger_transfers t
-      where t.kind = 'pending' and t.fund_year = ${year} order by t.id`);
+    const subsidyFen = await recordPaidOrdersLedger(tx, year, `bench: a year of orders (${year})`);
     for (const index of indexes) await tx.execute(sql.raw(index.definition));
     return { orders: count, subsidyFen };
   });

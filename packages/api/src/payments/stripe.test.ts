@@ -167,6 +167,15 @@ describe('Stripe Checkout through the real stripe client', () => {
     expect(await state(order.id)).toMatchObject({ status: 'paid', granted: 96_000 });
   });
 
+  /** A refunded order whose subsidy went back: nothing granted, reserved or committed, for it or in the fund. */
+  const REFUNDED_AND_RESTORED = {
+    status: 'refunded',
+    granted: 0,
+    reserved: 0,
+    committed: 0,
+    fundReserved: 0,
+  };
+
   it('reverses the subsidy on a full refund and restores the cap and the fund', async () => {
     const order = await placeH800('stripe-refund-1');
     await webhook(sessionEvent('checkout.session.completed', order.paymentRef!));
@@ -175,13 +184,7 @@ describe('Stripe Checkout through the real stripe client', () => {
     });
     expect((await state(order.id)).status).toBe('paid');
     expect(await (await webhook(refundEvent(order))).json()).toMatchObject({ outcome: 'refunded' });
-    expect(await state(order.id)).toMatchObject({
-      status: 'refunded',
-      granted: 0,
-      reserved: 0,
-      committed: 0,
-      fundReserved: 0,
-    });
+    expect(await state(order.id)).toMatchObject(REFUNDED_AND_RESTORED);
     expect(await invariantViolations(h.db)).toEqual([]);
   });
 
@@ -192,13 +195,7 @@ describe('Stripe Checkout through the real stripe client', () => {
     expect(await state(order.id)).toMatchObject({ status: 'awaiting_payment', reserved: 96_000 });
     const completion = await webhook(sessionEvent('checkout.session.completed', order.paymentRef!));
     expect(await completion.json()).toMatchObject({ outcome: 'paid_then_refunded' });
-    expect(await state(order.id)).toMatchObject({
-      status: 'refunded',
-      granted: 0,
-      reserved: 0,
-      committed: 0,
-      fundReserved: 0,
-    });
+    expect(await state(order.id)).toMatchObject(REFUNDED_AND_RESTORED);
     expect(await (await webhook(refund)).json()).toMatchObject({ outcome: 'duplicate' });
     expect(await invariantViolations(h.db)).toEqual([]);
   });

@@ -3,11 +3,10 @@ import { PARAMS_HASH, RULESET_VERSION } from '@nanshan/rules';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orderPayables } from '../../ledger/balances';
-import { setFundBudget } from '../../ledger/fund';
 import { createHarness, type Harness } from '../../test/harness';
 import { invariantViolations } from '../../test/invariants';
+import { recordPaidOrdersLedger } from '../../test/paid-orders-ledger';
 import { buy, H800 } from '../../test/purchases';
-import { annualCapFen } from '../orders/purchase-quote';
 import { refundOrder } from '../orders/settle-order';
 import { createPayoutBatch } from './create-batch';
 
@@ -48,34 +47,7 @@ async function seedPaidOrders(count: number, year: number) {
                                    + g * interval '1 minute' as at) s
         join offerings o on o.title = ${H800}
         join enterprise_members m on m.user_id = ${sme.id}`);
-    await tx.execute(sql`
-      insert into ledger_accounts (code, kind, name)
-      select 'provider_payable:' || p.id, 'provider_payable', p.name
-      from providers p join offerings o on o.provider_id = p.id where o.title = ${H800}
-      on conflict do nothing`);
-    const [total] = await queryRows<{ subsidy: unknown }>(
-      tx,
-      sql`select sum(subsidy_fen) as subsidy from orders where fund_year = ${year}`,
-    );
-    const subsidyFen = toSafeInteger(total?.subsidy);
-    await setFundBudget(tx, year, 2 * subsidyFen, `seeded orders of ${year}`);
-    await tx.execute(sql`update fund_years set committed_fen = ${subsidyFen} where year = ${year}`);
-    await tx.execute(sql`
-      insert into subsidy_usage (enterprise_id, article, year, cap_fen, granted_fen)
-      select enterprise_id, 'art6', ${year}, ${annualCapFen('art6', `${year}-12-31`)}, sum(subsidy_fen)
-      from orders where fund_year = ${year} group by enterprise_id`);
-    await tx.execute(sql`
-      insert into ledger_transfers (kind, debit_account, credit_account, amount_fen, order_id, enterprise_id,
-                                    article, fund_year, memo, created_at)
-      select 'pending', 'fund:' || fund_year, 'provider_payable:' || provider_id, subsidy_fen, id, enterprise_id,
-        article, fund_year, 'reserve subsidy for order ' || id, created_at
-      from orders where fund_year = ${year} order by created_at`);
-    await tx.execute(sql`
-      insert into ledger_transfers (kind, pending_id, debit_account, credit_account, amount_fen, order_id,
-                                    enterprise_id, article, fund_year, memo, created_at)
-      select 'post_pending', t.id, t.debit_account, t.credit_account, t.amount_fen, t.order_id, t.enterprise_id,
-        t.article, t.fund_year, 'post subsidy for order ' || t.order_id, t.created_at + interval '1 minute'
-      from ledger_transfers t where t.kind = 'pending' and t.fund_year = ${year} order by t.id`);
+    await recordPaidOrdersLedger(tx, year, `seeded orders of ${year}`);
   });
 }
 
