@@ -1,6 +1,6 @@
 import { type DbOrTx, schema } from '@nanshan/db';
 import { type ParamKey, type ParamOverride, type ParamOverrides, paramOverrides } from '@nanshan/rules';
-import { asc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 
 type SegmentRow = typeof schema.parameterSegments.$inferSelect;
 
@@ -17,11 +17,15 @@ function overrideOf(row: SegmentRow): ParamOverride {
   };
 }
 
-/** Published rows in publication order: on equal start dates the later publication wins (the rules' precedence). */
+/**
+ * Published rows in publication order (then by id, so the order never depends on how the rows were read): on equal
+ * start dates the later publication wins (the rules' precedence). The one place that orders segments.
+ */
 export function publishedOverrideList(rows: readonly SegmentRow[]): ParamOverride[] {
+  const publishedAt = (r: SegmentRow) => r.publishedAt?.getTime() ?? 0;
   return rows
     .filter((r) => r.status === 'published')
-    .sort((a, b) => (a.publishedAt?.getTime() ?? 0) - (b.publishedAt?.getTime() ?? 0))
+    .sort((a, b) => publishedAt(a) - publishedAt(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .map((r) => overrideOf(r));
 }
 
@@ -38,7 +42,6 @@ export async function loadPolicyOverrides(db: DbOrTx): Promise<ParamOverrides> {
   const rows = await db
     .select()
     .from(schema.parameterSegments)
-    .where(eq(schema.parameterSegments.status, 'published'))
-    .orderBy(asc(schema.parameterSegments.publishedAt), asc(schema.parameterSegments.id));
+    .where(eq(schema.parameterSegments.status, 'published'));
   return publishedOverrides(rows);
 }
