@@ -1,0 +1,1 @@
+CREATE INDEX "payment_event_order_idx" ON "payment_events" USING btree ("order_id");
