@@ -1,4 +1,9 @@
 import { type DbOrTx, schema } from '@nanshan/db';
+import { type SQL, sql } from 'drizzle-orm';
+
+const FUND = 'fund:';
+const PROVIDER_PAYABLE = 'provider_payable:';
+const DISBURSED = 'disbursed:';
 
 /**
  * Chart of accounts. Transfers move money from the debit account to the credit account:
@@ -16,14 +21,21 @@ import { type DbOrTx, schema } from '@nanshan/db';
  */
 export const accountCode = {
   appropriation: (year: number) => `appropriation:${year}`,
-  fund: (year: number) => `fund:${year}`,
-  providerPayable: (providerId: string) => `provider_payable:${providerId}`,
+  fund: (year: number) => `${FUND}${year}`,
+  providerPayable: (providerId: string) => `${PROVIDER_PAYABLE}${providerId}`,
   grantPayable: (applicationId: string) => `grant_payable:${applicationId}`,
   /**
    * What the district has actually paid out of the year's fund (to providers in settlement; grant disbursements
    * may use it too). Its balance is the fund summary's `disbursedFen`; it is part of, never beyond, `committed`.
    */
-  disbursed: (year: number) => `disbursed:${year}`,
+  disbursed: (year: number) => `${DISBURSED}${year}`,
+};
+
+/** The same codes built in SQL from a column or expression, for set-based statements (settlement, seeding). */
+export const accountCodeSql = {
+  fund: (year: SQL) => sql`${sql.raw(`'${FUND}'`)} || ${year}`,
+  providerPayable: (providerId: SQL) => sql`${sql.raw(`'${PROVIDER_PAYABLE}'`)} || ${providerId}`,
+  disbursed: (year: SQL) => sql`${sql.raw(`'${DISBURSED}'`)} || ${year}`,
 };
 
 export async function ensureAccounts(

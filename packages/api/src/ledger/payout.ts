@@ -1,5 +1,6 @@
 import { type DbOrTx, schema } from '@nanshan/db';
 import { like, type SQL, sql } from 'drizzle-orm';
+import { accountCodeSql } from './accounts';
 
 /**
  * Settlement: the only code that pays subsidies out to providers. One transfer per order, so every payout (and every
@@ -53,10 +54,11 @@ export async function payOutLines(tx: DbOrTx, input: { reference: string; lines:
   const prefix = payoutMemoPrefix(input.reference);
   await tx.execute(sql`
     insert into ledger_accounts (code, kind, name)
-    select 'provider_payable:' || p.id, 'provider_payable', p.name from providers p
+    select ${accountCodeSql.providerPayable(sql`p.id`)}, 'provider_payable', p.name from providers p
       where p.id in (select provider_id from ${input.lines})
     union all
-    select distinct 'disbursed:' || fund_year, 'disbursed', 'Disbursed ' || fund_year from ${input.lines}
+    select distinct ${accountCodeSql.disbursed(sql`fund_year`)}, 'disbursed', 'Disbursed ' || fund_year
+    from ${input.lines}
     on conflict do nothing`);
   await tx.execute(sql`
     insert into ledger_transfers (kind, debit_account, credit_account, amount_fen, order_id, enterprise_id, article,
@@ -67,7 +69,8 @@ export async function payOutLines(tx: DbOrTx, input: { reference: string; lines:
       abs(l.amount_fen), l.order_id, l.enterprise_id, l.article, l.fund_year,
       case when l.amount_fen > 0 then ${`${prefix} subsidy for order `}
            else ${`${prefix} clawback of refunded order `} end || l.order_id
-    from (select *, 'provider_payable:' || provider_id as payable, 'disbursed:' || fund_year as disbursed
+    from (select *, ${accountCodeSql.providerPayable(sql`provider_id`)} as payable,
+            ${accountCodeSql.disbursed(sql`fund_year`)} as disbursed
           from ${input.lines}) l
     order by l.provider_id, l.paid_at nulls first, l.order_id`);
 }

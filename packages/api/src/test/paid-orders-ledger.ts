@@ -1,6 +1,7 @@
 import { type DbOrTx, queryRows, toSafeInteger } from '@nanshan/db';
 import { sql } from 'drizzle-orm';
 import { annualCapFen } from '../domains/orders/purchase-quote';
+import { accountCodeSql } from '../ledger/accounts';
 import { setFundBudget } from '../ledger/fund';
 
 /**
@@ -12,7 +13,7 @@ import { setFundBudget } from '../ledger/fund';
 export async function recordPaidOrdersLedger(tx: DbOrTx, year: number, why: string): Promise<number> {
   await tx.execute(sql`
     insert into ledger_accounts (code, kind, name)
-    select distinct 'provider_payable:' || p.id, 'provider_payable', p.name
+    select distinct ${accountCodeSql.providerPayable(sql`p.id`)}, 'provider_payable', p.name
     from providers p join orders o on o.provider_id = p.id where o.fund_year = ${year}
     on conflict do nothing`);
   const [total] = await queryRows<{ subsidy: unknown }>(
@@ -29,7 +30,8 @@ export async function recordPaidOrdersLedger(tx: DbOrTx, year: number, why: stri
   await tx.execute(sql`
     insert into ledger_transfers (kind, debit_account, credit_account, amount_fen, order_id, enterprise_id,
                                   article, fund_year, memo, created_at)
-    select 'pending', 'fund:' || fund_year, 'provider_payable:' || provider_id, subsidy_fen, id, enterprise_id,
+    select 'pending', ${accountCodeSql.fund(sql`fund_year`)}, ${accountCodeSql.providerPayable(sql`provider_id`)},
+           subsidy_fen, id, enterprise_id,
            article, fund_year, 'reserve subsidy for order ' || id, created_at
     from orders where fund_year = ${year} and subsidy_fen > 0 order by created_at`);
   await tx.execute(sql`

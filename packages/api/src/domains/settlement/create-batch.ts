@@ -3,6 +3,7 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import { recordAudit } from '../../audit/record-audit';
 import { shenzhenYear } from '../../clock';
 import { domainError } from '../../errors';
+import { accountCodeSql } from '../../ledger/accounts';
 import { owedPerOrder } from '../../ledger/balances';
 import { lockPayoutBatches, nextPayoutReference, payOutLines } from '../../ledger/payout';
 import { sum } from './owed';
@@ -94,7 +95,7 @@ export async function createPayoutBatch(
         .returning();
       await tx.execute(sql`
         insert into payout_items (batch_id, payee_account, order_id, amount_fen)
-        select ${batch!.id}::uuid, 'provider_payable:' || provider_id, order_id, amount_fen
+        select ${batch!.id}::uuid, ${accountCodeSql.providerPayable(sql`provider_id`)}, order_id, amount_fen
         from payout_lines where amount_fen > 0`);
       await payOutLines(tx, { reference, lines: sql`payout_lines` });
       await recordAudit(tx, {
