@@ -1,5 +1,6 @@
 /**
- * `pnpm bench`: the whole benchmark in one run on this machine's PostgreSQL — pgbench's TPC-B-like limit, purchases
+ * `pnpm bench`: the whole benchmark in one run on this machine's PostgreSQL — pgbench's TPC-B-like limit, the HTTP
+ * floor (one pgbench transaction per HTTP request, nothing else), purchases
  * over the real HTTP API (1 and 2 server processes; 1, 8 and 32 clients), catalogue reads, rules quotes, the
  * settlement of a year of orders, and the money invariants after each phase (a violation fails the run). Creates its
  * databases and drops them afterwards; writes bench/results/. Never part of `pnpm test`. See docs/performance.md.
@@ -11,6 +12,7 @@ import { sql } from 'drizzle-orm';
 import { shenzhenYear } from '../src/clock';
 import { invariantViolations } from '../src/test/invariants';
 import { drive, type LoadFigures, round } from './lib/drive';
+import { httpFloor } from './lib/floor';
 import { ApiClient } from './lib/http';
 import { pgbenchInit, pgbenchRun } from './lib/pgbench';
 import {
@@ -21,7 +23,7 @@ import {
   ensureLocalPostgres,
   recreateDatabases,
 } from './lib/postgres';
-import { type BenchResult, type PurchaseStep, RESULTS_DIR, writeResults } from './lib/report';
+import { type BenchResult, type FloorStep, type PurchaseStep, RESULTS_DIR, writeResults } from './lib/report';
 import { rulesQuotesPerSecond } from './lib/rules';
 import { BENCH_PASSWORD, type BenchParty, seedBench } from './lib/seed';
 import { type ApiServer, startApiServers } from './lib/servers';
@@ -107,11 +109,29 @@ async function runBench(): Promise<BenchResult> {
     );
 
     await pgbenchInit(databaseUrl(names.pgbench), config.pgbenchScale);
-    const pgbench = [];
+    const pgbench: BenchResult['pgbench'] = [];
     for (const clients of config.clients) {
       pgbench.push(await pgbenchRun(databaseUrl(names.pgbench), clients, config.seconds));
       console.log(`pgbench ${clients} clients: ${pgbench.at(-1)!.tps} TPS`);
     }
+    const tpsAt = (clients: number) => pgbench.find((p) => p.clients === clients)!.tps;
+    const floorFigures = await httpFloor(
+      databaseUrl(names.pgbench),
+      config.pgbenchScale,
+      config.port,
+      config.clients,
+      config.seconds,
+    );
+    const floor: FloorStep[] = floorFigures.map((f) => ({
+      ...f,
+      pgbenchTps: tpsAt(f.clients),
+      ratio: round(f.perSecond / tpsAt(f.clients), 3),
+      purchaseCeiling: round(f.perSecond / 2 / tpsAt(f.clients), 3),
+    }));
+    for (const f of floor)
+      console.log(
+        `HTTP floor ${f.clients} clients: ${f.perSecond} requests/s (${f.ratio} of pgbench; a two-request purchase at most ${f.purchaseCeiling})`,
+      );
     await dropDatabases([names.pgbench]);
 
     const rules = await rulesQuotesPerSecond();
@@ -125,7 +145,7 @@ async function runBench(): Promise<BenchResult> {
       try {
         for (const clients of config.clients) {
           const step = await purchaseStep(servers, seed, clients);
-          const pgbenchTps = pgbench.find((p) => p.clients === clients)!.tps;
+          const pgbenchTps = tpsAt(clients);
           purchases.push({ processes, ...step, pgbenchTps, ratio: round(step.perSecond / pgbenchTps, 3) });
           console.log(
             `purchases, ${processes} process(es), ${clients} clients: ${step.perSecond}/s, p50 ${step.latencyMs.p50} ms, p99 ${step.latencyMs.p99} ms, errors ${step.errors}${step.firstError ? ` (${step.firstError})` : ''}`,
@@ -162,6 +182,7 @@ async function runBench(): Promise<BenchResult> {
     const headline = purchases
       .filter((p) => p.clients === HEADLINE_CLIENTS)
       .sort((a, b) => b.ratio - a.ratio)[0];
+    const floorAtHeadline = floor.find((f) => f.clients === HEADLINE_CLIENTS);
     const [pg] = await queryRows<{ v: string }>(db, sql`select current_setting('server_version') as v`);
     return {
       startedAt: startedAt.toISOString(),
@@ -170,17 +191,23 @@ async function runBench(): Promise<BenchResult> {
       config,
       purchases,
       pgbench,
+      floor,
       headline: {
         clients: HEADLINE_CLIENTS,
         processes: headline?.processes ?? 0,
         ratio: headline?.ratio ?? 0,
         target: TARGET_RATIO,
+        purchaseCeiling: floorAtHeadline?.purchaseCeiling ?? 0,
+        shareOfCeiling:
+          headline && floorAtHeadline ? round(headline.perSecond / (floorAtHeadline.perSecond / 2), 3) : 0,
       },
       catalogue,
       rulesQuotesPerSecond: rules,
       settlement: { runOrders, year: year - 1, yearOrders: seeded.orders, seedSeconds, ...yearSettlement },
       invariants,
-      ok: invariants.every((i) => i.violations.length === 0) && purchases.every((p) => p.errors === 0),
+      ok:
+        invariants.every((i) => i.violations.length === 0) &&
+        [...purchases, ...floor].every((p) => p.errors === 0),
     };
   } finally {
     await database.close();

@@ -13,6 +13,15 @@ export interface PurchaseStep extends LoadFigures {
   ratio: number;
 }
 
+/** The HTTP floor (bench/floor-server.ts) at one client count, against pgbench at the same count. */
+export interface FloorStep extends LoadFigures {
+  pgbenchTps: number;
+  /** Floor requests per second ÷ pgbench TPS: the most a request that writes can reach here. */
+  ratio: number;
+  /** The same for a purchase, which is two such requests (place, pay): half the floor ÷ pgbench TPS. */
+  purchaseCeiling: number;
+}
+
 export interface BenchResult {
   startedAt: string;
   seconds: number;
@@ -20,7 +29,17 @@ export interface BenchResult {
   config: Record<string, number | number[]>;
   purchases: PurchaseStep[];
   pgbench: Array<{ clients: number; seconds: number; tps: number; latencyAvgMs: number | null }>;
-  headline: { clients: number; processes: number; ratio: number; target: number };
+  floor: FloorStep[];
+  headline: {
+    clients: number;
+    processes: number;
+    ratio: number;
+    target: number;
+    /** The floor's two-request ceiling at the headline client count. */
+    purchaseCeiling: number;
+    /** Purchases/s ÷ (floor requests/s ÷ 2): how much of the ceiling the purchase path reaches. */
+    shareOfCeiling: number;
+  };
   catalogue: Array<LoadFigures & { processes: number }>;
   rulesQuotesPerSecond: number;
   settlement: {
@@ -60,6 +79,10 @@ export function markdownOf(r: BenchResult): string {
     `**Headline: purchase throughput ÷ pgbench TPS at ${r.headline.clients} clients = ${r.headline.ratio}** ` +
       `(${r.headline.processes} API process${r.headline.processes > 1 ? 'es' : ''}; target ≥ ${r.headline.target}).`,
     '',
+    `**Ceiling on this machine: ${r.headline.purchaseCeiling}.** A request that does nothing but one pgbench transaction, ` +
+      'over the same HTTP server and client (the HTTP floor below), cannot beat that ratio with a purchase of two ' +
+      `requests. The purchase path reaches ${Math.round(r.headline.shareOfCeiling * 100)}% of that ceiling.`,
+    '',
     '## Purchases over HTTP (sign in, `orders.place`, `payments.simulatePay`)',
     '',
     '| API processes | clients | orders/s | p50 | p95 | p99 | errors | pgbench TPS | ratio |',
@@ -67,6 +90,15 @@ export function markdownOf(r: BenchResult): string {
     ...r.purchases.map(
       (p) =>
         `| ${p.processes} | ${p.clients} | ${p.perSecond} | ${ms(p.latencyMs.p50)} | ${ms(p.latencyMs.p95)} | ${ms(p.latencyMs.p99)} | ${p.errors} | ${p.pgbenchTps} | ${p.ratio} |`,
+    ),
+    '',
+    '## HTTP floor (`bench/floor-server.ts`: one pgbench transaction per request over hono and postgres.js, nothing else)',
+    '',
+    '| clients | requests/s | p50 | p95 | p99 | errors | pgbench TPS | ratio | two-request ceiling |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...r.floor.map(
+      (f) =>
+        `| ${f.clients} | ${f.perSecond} | ${ms(f.latencyMs.p50)} | ${ms(f.latencyMs.p95)} | ${ms(f.latencyMs.p99)} | ${f.errors} | ${f.pgbenchTps} | ${f.ratio} | ${f.purchaseCeiling} |`,
     ),
     '',
     '## Other figures',
@@ -95,7 +127,7 @@ export function markdownOf(r: BenchResult): string {
     '',
     r.ok
       ? 'All invariants hold; no purchase failed.'
-      : '**FAILED: an invariant is violated or a purchase failed.**',
+      : '**FAILED: an invariant is violated, or a purchase or a floor request failed.**',
     '',
   ];
   return lines.join('\n');

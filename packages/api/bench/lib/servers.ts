@@ -41,7 +41,6 @@ export async function startApiServers(
 
 async function startApiServer(port: number, databaseUrl: string, secret: string): Promise<ApiServer> {
   const base = `http://127.0.0.1:${port}`;
-  if (await healthOf(base)) throw new Error(`port ${port} is taken by another server`);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'production',
@@ -58,11 +57,21 @@ async function startApiServer(port: number, databaseUrl: string, secret: string)
     'NANSHAN_CLOCK_OFFSET_DAYS',
   ])
     delete env[name];
+  return startServer('src/server/main.ts', port, env);
+}
+
+/**
+ * Runs `entry` (a TypeScript file of this package) as a server on `port` and waits until its `/api/health` answers
+ * `ok` for the database in `env.DATABASE_URL`. Both the API and the HTTP floor (bench/floor-server.ts) start so.
+ */
+export async function startServer(entry: string, port: number, env: NodeJS.ProcessEnv): Promise<ApiServer> {
+  const base = `http://127.0.0.1:${port}`;
+  if (await healthOf(base)) throw new Error(`port ${port} is taken by another server`);
   // Node itself with tsx's loader (not the tsx CLI, which would put a second process in between), so a signal or a
   // kill reaches the server directly.
   // BENCH_SERVER_NODE_ARGS adds Node flags to the servers only, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile.
   const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/server/main.ts'], {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', entry], {
     cwd: API_DIR,
     env,
     stdio: 'pipe',
@@ -79,7 +88,7 @@ async function startApiServer(port: number, databaseUrl: string, secret: string)
     }
     running.delete(child);
   };
-  const expected = new URL(databaseUrl).pathname;
+  const expected = new URL(env.DATABASE_URL ?? '').pathname;
   for (let i = 0; i < 120; i++) {
     if (child.exitCode !== null) break;
     const health = await healthOf(base);
@@ -89,7 +98,7 @@ async function startApiServer(port: number, databaseUrl: string, secret: string)
     await new Promise((r) => setTimeout(r, 250));
   }
   await stop();
-  throw new Error(`API server on port ${port} did not become healthy:\n${log}`);
+  throw new Error(`${entry} on port ${port} did not become healthy:\n${log}`);
 }
 
 async function healthOf(base: string) {
