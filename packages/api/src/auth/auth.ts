@@ -1,6 +1,7 @@
 import { type Db, schema } from '@nanshan/db';
 import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
+import { APIError } from 'better-auth/api';
 
 /** Roles a person may give themselves at sign-up; `admin` is only granted by `pnpm admin:create`. */
 export const SELF_SERVICE_ROLES = ['sme', 'provider'] as const;
@@ -59,6 +60,14 @@ export function createAuth({ db, secret, baseURL, trustedOrigins = [] }: AuthOpt
             const role = (user.role as string | undefined) ?? 'sme';
             if (!(SELF_SERVICE_ROLES as readonly string[]).includes(role)) return false;
             return { data: { ...user, role } };
+          },
+        },
+        update: {
+          // The role is chosen once, at sign-up. better-auth's /update-user accepts every additional field that
+          // sign-up accepts, so without this a signed-in SME could post `{ role: 'admin' }` and become staff.
+          // Staff and the CLI change roles in the database directly (ensure-user.ts), never through this hook.
+          before: async (user) => {
+            if ('role' in user) throw new APIError('FORBIDDEN', { message: 'role_not_changeable' });
           },
         },
       },

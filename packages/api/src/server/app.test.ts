@@ -1,3 +1,5 @@
+import { schema } from '@nanshan/db';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoUsers } from '../seed/demo-data';
 import { createHarness, type Harness } from '../test/harness';
@@ -16,6 +18,9 @@ afterAll(async () => h.close());
 
 const signIn = (email: string, password?: string) => signInOverHttp(app, email, password);
 const trpcGet = (path: string, cookie: string, input?: unknown) => trpcQuery(app, path, cookie, input);
+const roleOf = async (email: string) =>
+  (await h.db.select({ role: schema.user.role }).from(schema.user).where(eq(schema.user.email, email)))[0]
+    ?.role;
 
 describe('HTTP server', () => {
   it('reports health with the database kind and migration state', async () => {
@@ -62,6 +67,30 @@ describe('HTTP server', () => {
       result: { data: { json: { user: { role: string } } } };
     };
     expect(me.result.data.json.user.role).toBe('provider');
+  });
+
+  it('never lets a signed-in user change their own role (update-user), and still lets them change their name', async () => {
+    for (const email of [demoUsers.sme.email, demoUsers.provider.email]) {
+      const { cookie } = await signIn(email);
+      const updateUser = (body: unknown) =>
+        app.request('/api/auth/update-user', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', origin: 'http://localhost:3000', cookie },
+          body: JSON.stringify(body),
+        });
+      const roleBefore = await roleOf(email);
+      for (const body of [{ role: 'admin' }, { role: 'admin', name: 'Staff' }, { role: 'provider' }]) {
+        const res = await updateUser(body);
+        expect(res.status, JSON.stringify(body)).toBe(403);
+        expect(await roleOf(email)).toBe(roleBefore);
+      }
+      expect((await trpcGet('admin.fund.summary', cookie, { year: 2026 })).status).toBe(403);
+      expect((await updateUser({ name: '改名测试' })).status).toBe(200);
+      const me = (await (await trpcGet('session.me', cookie)).json()) as {
+        result: { data: { json: { user: { name: string; role: string } } } };
+      };
+      expect(me.result.data.json.user).toMatchObject({ name: '改名测试', role: roleBefore });
+    }
   });
 
   it('carries zod issues to the client and refuses non-admins on admin procedures', async () => {
