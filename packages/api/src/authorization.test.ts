@@ -52,6 +52,7 @@ const ACCESS: Record<string, Who[]> = {
   'admin.grants.approve': ['admin'],
   'admin.grants.resolveObjection': ['admin'],
   'admin.grants.disburse': ['admin'],
+  'admin.grants.revoke': ['admin'],
   'admin.orders.list': ['admin'],
   'admin.fund.summary': ['admin'],
   'admin.fund.setBudget': ['admin'],

@@ -56,7 +56,15 @@ export {
   grantedToProject,
   growthAwardsPaid,
 } from './history';
-export { REASON_TEXTS, type ReasonCode, type SmeSize, STEP_TEXTS, type StepCode } from './messages';
+export {
+  CONDITIONS,
+  type ConditionCode,
+  REASON_TEXTS,
+  type ReasonCode,
+  type SmeSize,
+  STEP_TEXTS,
+  type StepCode,
+} from './messages';
 export { type Fen, percentOfDown } from './money';
 export { type ParamAt, ParamCoverageError, paramAt } from './params/lookup';
 export {

@@ -34,7 +34,10 @@ export type ReasonCode =
   | 'revenue_below_threshold'
   | 'not_first_crossing'
   | 'tier_already_paid'
-  | 'before_tenancy';
+  | 'before_tenancy'
+  | 'not_large_model_or_genai'
+  | 'event_not_in_nanshan'
+  | 'event_not_large_model_or_genai';
 
 export const REASON_TEXTS: { readonly [R in ReasonCode]: Texts } = {
   outside_validity: {
@@ -119,6 +122,18 @@ export const REASON_TEXTS: { readonly [R in ReasonCode]: Texts } = {
     en: 'the award for this tier has already been paid in full (pay the difference on promotion, Art. 12)',
   },
   before_tenancy: { zh: '日期早于租期开始（第十条）', en: 'the date is before the tenancy starts (Art. 10)' },
+  not_large_model_or_genai: {
+    zh: '未表明为大模型和生成式人工智能企业（第十一条至第十三条）',
+    en: 'not shown to be a large-model or generative-AI enterprise (Arts. 11–13)',
+  },
+  event_not_in_nanshan: {
+    zh: '未表明活动在南山区举办（第十四条）',
+    en: 'not shown that the event is held in Nanshan District (Art. 14)',
+  },
+  event_not_large_model_or_genai: {
+    zh: '未表明为大模型和生成式人工智能主题活动（第十四条）',
+    en: 'not shown to be a large-model or generative-AI themed event (Art. 14)',
+  },
 };
 
 /** Conditions a step reports as met or not; each belongs to one article, which its step cites. */
@@ -138,7 +153,18 @@ export type ConditionCode =
   | 'new_or_relocated'
   | 'team_recognised'
   | 'first_crossing'
-  | 'event_recognised';
+  | 'event_recognised'
+  | 'large_model_genai_team'
+  | 'large_model_genai_growth'
+  | 'large_model_genai_financing'
+  | 'event_in_nanshan'
+  | 'event_large_model_genai_theme';
+
+/** "大模型和生成式人工智能企业": the same words in Arts. 11, 12 and 13, each condition citing its own article. */
+const LARGE_MODEL_GENAI_ENTERPRISE: Texts = {
+  zh: '大模型和生成式人工智能企业',
+  en: 'a large-model or generative-AI enterprise',
+};
 
 export const CONDITIONS: { readonly [C in ConditionCode]: Texts & { article: Article } } = {
   registered_in_nanshan: { article: '第三条', zh: '注册登记在南山区', en: 'registered in Nanshan District' },
@@ -212,6 +238,15 @@ export const CONDITIONS: { readonly [C in ConditionCode]: Texts & { article: Art
     article: '第十四条',
     zh: '经国家、省、市、区政府有关部门认定为重大科技创新活动',
     en: 'recognised as a major event by a national, provincial, municipal or district authority',
+  },
+  large_model_genai_team: { article: '第十一条', ...LARGE_MODEL_GENAI_ENTERPRISE },
+  large_model_genai_growth: { article: '第十二条', ...LARGE_MODEL_GENAI_ENTERPRISE },
+  large_model_genai_financing: { article: '第十三条', ...LARGE_MODEL_GENAI_ENTERPRISE },
+  event_in_nanshan: { article: '第十四条', zh: '在南山区举办', en: 'held in Nanshan District' },
+  event_large_model_genai_theme: {
+    article: '第十四条',
+    zh: '大模型和生成式人工智能主题活动',
+    en: 'a large-model or generative-AI themed event',
   },
 };
 

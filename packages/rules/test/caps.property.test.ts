@@ -22,6 +22,12 @@ const applicant: Applicant = { registeredInNanshan: true, legalStatus: 'independ
 const date = '2025-09-01';
 const amount = fc.integer({ min: 0, max: 800_000_000 });
 const PROJECT_CAP = 1_000_000_000;
+/** Art. 14's own conditions, all met. */
+const inNanshanLargeModelEvent = {
+  heldInNanshan: true,
+  largeModelOrGenerativeAiTheme: true,
+  recognised: true,
+};
 
 /** One award under an article other than Art. 5, given what the project already received. */
 const award = fc.oneof(
@@ -49,6 +55,7 @@ const award = fc.oneof(
         date,
         applicant,
         newOrRelocated: true,
+        largeModelOrGenerativeAi: true,
         recognised: true,
         requestedFen: v,
         projectGrantedFen: granted,
@@ -56,13 +63,20 @@ const award = fc.oneof(
   ),
   amount.map(
     (v) => (granted: number) =>
-      eventSupport({ date, applicant, recognised: true, requestedFen: v, projectGrantedFen: granted }),
+      eventSupport({
+        date,
+        applicant,
+        ...inNanshanLargeModelEvent,
+        requestedFen: v,
+        projectGrantedFen: granted,
+      }),
   ),
   amount.map(
     (v) => (granted: number) =>
       financingSupport({
         date,
         applicant,
+        largeModelOrGenerativeAi: true,
         kind: 'startup_financing',
         baseFen: v * 50,
         projectGrantedFen: granted,
@@ -140,6 +154,7 @@ describe('cumulative limits', () => {
             date,
             applicant,
             newOrRelocated: true,
+            largeModelOrGenerativeAi: true,
             recognised: true,
             requestedFen: v,
             sameArticleGrantedFen: art11,
@@ -147,7 +162,7 @@ describe('cumulative limits', () => {
           art14 += eventSupport({
             date,
             applicant,
-            recognised: true,
+            ...inNanshanLargeModelEvent,
             requestedFen: v,
             sameArticleGrantedFen: art14,
           }).amountFen;
@@ -159,6 +174,43 @@ describe('cumulative limits', () => {
     );
   });
 
+  it('Arts. 7 and 8: awards for distinct grants or investments of one project stay within 50% of their total', () => {
+    fc.assert(
+      fc.property(fc.array(amount, { minLength: 1, maxLength: 10 }), (bases) => {
+        let art7 = 0;
+        let cityMatch = 0;
+        let district = 0;
+        for (const base of bases) {
+          art7 += coreTechSupport({
+            date,
+            applicant,
+            cityGrantFen: base,
+            leadUnit: true,
+            sameArticleGrantedFen: art7,
+          }).amountFen;
+          cityMatch += scenarioSupport({
+            date,
+            applicant,
+            track: 'city_match',
+            cityGrantFen: base,
+            sameArticleGrantedFen: cityMatch,
+          }).amountFen;
+          district += scenarioSupport({
+            date,
+            applicant,
+            track: 'district',
+            totalInvestmentFen: base,
+            sameArticleGrantedFen: district,
+          }).amountFen;
+        }
+        const half = Math.floor(bases.reduce((sum, base) => sum + base, 0) / 2);
+        expect(art7).toBeLessThanOrEqual(half);
+        expect(cityMatch).toBeLessThanOrEqual(half);
+        expect(district).toBeLessThanOrEqual(half);
+      }),
+    );
+  });
+
   it('晋级补差: Art. 12 pays at most 3,000,000 yuan in total over any revenue history', () => {
     fc.assert(
       fc.property(
@@ -166,7 +218,13 @@ describe('cumulative limits', () => {
         (revenues) => {
           let paid = 0;
           for (const revenueFen of revenues)
-            paid += growthAward({ date, applicant, revenueFen, awardedFen: paid }).amountFen;
+            paid += growthAward({
+              date,
+              applicant,
+              largeModelOrGenerativeAi: true,
+              revenueFen,
+              awardedFen: paid,
+            }).amountFen;
           expect(paid).toBeLessThanOrEqual(300_000_000);
           const top = Math.max(...revenues);
           const expected = top > 100_000_000_000 ? 300_000_000 : top > 20_000_000_000 ? 100_000_000 : 0;
@@ -185,7 +243,13 @@ describe('cumulative limits', () => {
         const art8 = (v: number) =>
           scenarioSupport({ date, applicant, track: 'district', totalInvestmentFen: v }).amountFen;
         const art13 = (v: number) =>
-          financingSupport({ date, applicant, kind: 'loan_interest', baseFen: v }).amountFen;
+          financingSupport({
+            date,
+            applicant,
+            largeModelOrGenerativeAi: true,
+            kind: 'loan_interest',
+            baseFen: v,
+          }).amountFen;
         expect(art7(low)).toBeLessThanOrEqual(art7(high));
         expect(art8(low)).toBeLessThanOrEqual(art8(high));
         expect(art13(low)).toBeLessThanOrEqual(art13(high));

@@ -296,7 +296,13 @@ describe('articles take the published value and say so', () => {
     expect(pool.paramsHash).not.toBe(PARAMS_HASH);
     expect(pool.trace.map((s) => s.code)).toEqual(['param_override', 'pool_charge']);
 
-    const growth = { date, applicant, revenueFen: 30_000_000_000, awardedFen: 0 };
+    const growth = {
+      date,
+      applicant,
+      largeModelOrGenerativeAi: true,
+      revenueFen: 30_000_000_000,
+      awardedFen: 0,
+    };
     expect(growthAward(growth).amountFen).toBe(100_000_000);
     expect(
       growthAward({
@@ -305,7 +311,13 @@ describe('articles take the published value and say so', () => {
       }).amountFen,
     ).toBe(50_000_000);
 
-    const financing = { date, applicant, kind: 'loan_interest' as const, baseFen: 1_000_000 };
+    const financing = {
+      date,
+      applicant,
+      largeModelOrGenerativeAi: true,
+      kind: 'loan_interest' as const,
+      baseFen: 1_000_000,
+    };
     expect(financingSupport(financing).amountFen).toBe(500_000);
     const shares = financingSupport({
       ...financing,

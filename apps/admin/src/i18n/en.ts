@@ -98,6 +98,9 @@ export const en: AdminMessages = {
       approval_amount_differs: 'The second approval must be for the same amount as the first.',
       proposal_is_zero: 'The proposed maximum is zero; it cannot go on notice or be decided.',
       amount_above_proposal: 'The amount cannot exceed the proposed maximum.',
+      amount_above_notice:
+        'The amount cannot exceed what was published at the public notice; a higher amount needs a new notice.',
+      grant_not_revocable: 'Only a decided grant not yet paid can be revoked.',
       fund_insufficient: "This year's fund has not enough left (Art. 2, never an overdraft).",
       grant_not_decided: 'Only a decided grant can be paid.',
       payout_reference_taken: 'This payout reference is already used.',
@@ -112,6 +115,8 @@ export const en: AdminMessages = {
       not_a_tenant: 'not a tenant of the incubation space (Art. 10)',
       non_duplication_excluded:
         'a higher award applies to the same project (Art. 15: highest applies, no duplication)',
+      fact_not_declared:
+        'the application does not declare a fact this article needs (it predates the question); treated as not met',
       invalid_uscc: 'The unified social credit code is malformed or its check character is wrong.',
       space_name_taken: 'A space with this name already exists.',
       space_unchanged: 'Nothing about the space changed.',
@@ -543,6 +548,7 @@ export const en: AdminMessages = {
       approve: 'Approve amount',
       approveSecond: 'Second approval',
       disburse: 'Disburse',
+      revoke: 'Revoke award',
     },
     effect: {
       advance:
@@ -556,6 +562,8 @@ export const en: AdminMessages = {
         'The amount cannot exceed the current proposed maximum. Above the two-person threshold two different staff members must approve the same amount. Once decided, the amount is reserved in this year’s fund (Art. 2, never an overdraft).',
       disburse:
         'Pays the decided amount from the fund to the enterprise as a payout batch with ledger postings; repeating it never pays twice.',
+      revoke:
+        'Revocation is final: the award will not be paid, its reservation in the fund (and in the enterprise’s annual cap) is released, and the applicant sees your reason.',
     },
     hint: {
       advance: 'Optional, e.g. "formal check passed, documents complete"',
@@ -563,6 +571,7 @@ export const en: AdminMessages = {
       reject: 'Why (the applicant reads it)',
       approve: 'Optional: why this amount',
       disburse: '',
+      revoke: 'Why the award is revoked (the applicant reads it)',
     },
     done: {
       advance: 'Moved to "{{step}}"',
@@ -571,6 +580,7 @@ export const en: AdminMessages = {
       approve: 'Decided; the amount is reserved in the fund',
       firstApproval: 'Your approval is recorded; above the threshold a second staff member must approve',
       disburse: 'Paid (batch {{reference}})',
+      revoke: 'Award revoked; its reservation is released',
     },
     approve: {
       proposal: 'Proposed maximum:',
@@ -580,6 +590,8 @@ export const en: AdminMessages = {
       amountHint: 'At most the proposed maximum',
       amountInvalid: 'Enter an amount in yuan (at most two decimals)',
       aboveProposal: 'The amount cannot exceed the proposed maximum',
+      aboveNotice: 'The amount cannot exceed what was published at the public notice',
+      noticed: 'Published at the notice:',
       mustMatch: 'The second approval must be for the same amount as the first',
       needsTwo:
         'This amount is above the two-person threshold: a second staff member must approve it too. Threshold:',
@@ -628,6 +640,8 @@ export const en: AdminMessages = {
       vendorId: 'AI cloud vendor',
       serviceSpendFen: 'AI service spend',
       newOrRelocated: 'New or relocated',
+      heldInNanshan: 'Held in Nanshan',
+      largeModelOrGenerativeAiTheme: 'Large-model / generative-AI theme',
       recognised: 'Recognised',
       revenueFen: 'Main-business revenue',
       kind: 'Kind',
@@ -719,6 +733,7 @@ export const en: AdminMessages = {
       decided: 'Decided',
       paid: 'Paid',
       objection_upheld: 'Objection upheld; back to verification',
+      revoked: 'Award revoked',
       approval_recorded: 'First approval',
       objection_raised: 'Objection raised',
       objection_resolved: 'Objection resolved',
@@ -758,11 +773,14 @@ export const en: AdminMessages = {
   settlement: {
     title: 'Settlement',
     subtitle:
-      'Pay providers the district subsidies of paid orders; each payout is a batch, posted to the ledger.',
+      'Pay providers the district subsidies of paid and delivered orders; each payout is a batch, posted to the ledger.',
     tabs: { owed: 'Owed', batches: 'Payout batches' },
     totalOwed: 'Subsidies owed',
     totalClawback: 'To claw back (refunds)',
     totalNet: 'Net owed',
+    totalAwaitingDelivery: 'Awaiting delivery (not payable yet)',
+    awaitingDeliveryHint:
+      'Paid orders the provider has not marked delivered are listed apart as awaiting delivery: they are not in the net owed and cannot be paid; once delivered they go in the next payout batch.',
     nothingOwed: 'Nothing is owed to any provider right now',
     selectHint:
       'Pick providers, then create a payout batch; providers with a zero or negative net cannot be paid.',
@@ -780,6 +798,7 @@ export const en: AdminMessages = {
       net: 'Net',
       ledger: 'Ledger balance',
       orders: 'Orders',
+      awaitingDelivery: 'Awaiting delivery',
     },
     batchColumns: {
       reference: 'Reference',
@@ -798,12 +817,17 @@ export const en: AdminMessages = {
       kind: 'Kind',
       amount: 'Amount',
     },
-    kind: { subsidy: 'Subsidy', clawback: 'Refund claw-back', grant: 'Grant' },
+    kind: {
+      subsidy: 'Subsidy',
+      clawback: 'Refund claw-back',
+      grant: 'Grant',
+      awaiting_delivery: 'Awaiting delivery (not payable)',
+    },
     payeeType: { provider: 'Provider', enterprise: 'Grantee' },
     dialog: {
       title: 'Create a payout batch',
       effect:
-        'Everything owed to the selected providers (less claw-backs) goes into one payout batch and is posted as disbursed. Each order is settled once; a batch cannot be changed afterwards.',
+        'What the selected providers are owed for delivered orders (less claw-backs) goes into one payout batch and is posted as disbursed; orders not delivered yet wait until they are. Each order is settled once; a batch cannot be changed afterwards.',
       confirm: 'Create batch',
       total: 'Batch total:',
       reference: 'Bank reference (optional)',
@@ -1007,6 +1031,8 @@ export const en: AdminMessages = {
         expired: 'Order expired',
         failed: 'Payment failed',
         refunded: 'Order refunded',
+        delivered: 'Order marked delivered',
+        payment_refunded: 'Payment for a closed order refunded',
       },
       parameter: {
         drafted: 'Parameter drafted',
@@ -1054,6 +1080,7 @@ export const en: AdminMessages = {
         withdrawn: 'Application withdrawn',
         decided: 'Grant decided',
         paid: 'Grant paid',
+        revoked: 'Grant revoked',
         approval_recorded: 'First approval recorded',
         excluded: 'Excluded under Art. 15',
         objection_raised: 'Objection raised',

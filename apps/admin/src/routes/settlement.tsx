@@ -13,6 +13,28 @@ import { pageFrom, useSearchState } from '../lib/use-search-state';
 
 const PAGE_SIZE = 20;
 
+/** One figure of the owed screen's totals. */
+function Total({
+  label,
+  fen,
+  color,
+  testId,
+}: {
+  label: string;
+  fen: number;
+  color?: string;
+  testId?: string;
+}) {
+  return (
+    <Card padding="md">
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Money fen={fen} fw={700} size="lg" c={color} data-testid={testId} />
+    </Card>
+  );
+}
+
 function OwedPanel() {
   const { t } = useTranslation();
   const owed = useQuery(trpc.admin.settlement.owed.queryOptions());
@@ -33,31 +55,26 @@ function OwedPanel() {
     >
       {(data) => (
         <Stack gap="md">
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <Card padding="md">
-              <Text size="xs" c="dimmed">
-                {t('settlement.totalOwed')}
-              </Text>
-              <Money fen={data.totalOwedFen} fw={700} size="lg" data-testid="owed-total" />
-            </Card>
-            <Card padding="md">
-              <Text size="xs" c="dimmed">
-                {t('settlement.totalClawback')}
-              </Text>
-              <Money
-                fen={data.totalClawbackFen}
-                fw={700}
-                size="lg"
-                c={data.totalClawbackFen < 0 ? 'red.7' : undefined}
-              />
-            </Card>
-            <Card padding="md">
-              <Text size="xs" c="dimmed">
-                {t('settlement.totalNet')}
-              </Text>
-              <Money fen={data.totalNetFen} fw={700} size="lg" data-testid="owed-net-total" />
-            </Card>
+          <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
+            <Total label={t('settlement.totalOwed')} fen={data.totalOwedFen} testId="owed-total" />
+            <Total
+              label={t('settlement.totalClawback')}
+              fen={data.totalClawbackFen}
+              color={data.totalClawbackFen < 0 ? 'red.7' : undefined}
+            />
+            <Total label={t('settlement.totalNet')} fen={data.totalNetFen} testId="owed-net-total" />
+            <Total
+              label={t('settlement.totalAwaitingDelivery')}
+              fen={data.totalAwaitingDeliveryFen}
+              color="dimmed"
+              testId="owed-awaiting-delivery-total"
+            />
           </SimpleGrid>
+          {data.totalAwaitingDeliveryFen > 0 ? (
+            <Text size="sm" c="dimmed" data-testid="owed-awaiting-delivery-hint">
+              {t('settlement.awaitingDeliveryHint')}
+            </Text>
+          ) : null}
           <Group justify="space-between">
             <Text size="sm" c="dimmed">
               {t('settlement.selectHint')}

@@ -763,25 +763,31 @@ export const en: MarketMessages = {
     markConfirm: 'Mark delivered',
     markCancel: 'Cancel',
     marked: 'Order marked delivered',
-    revenueTitle: 'Revenue and subsidy receivable, {{year}}',
-    revenueNote:
-      'Paid orders by month of payment: paid by buyers is revenue received; the subsidy is what the district owes you (refunded orders excluded).',
+    revenueTitle: 'Revenue and subsidy, {{year}}',
     yearRevenue: 'Paid by buyers',
-    yearSubsidy: 'Subsidy receivable',
     yearOrders: 'Paid orders',
-    allTimeSubsidy: 'Subsidy receivable, all time',
     month: 'Month',
     orders: 'Orders',
     listTotal: 'List price',
     revenuePaid: 'Paid by buyers',
-    subsidyReceivable: 'Subsidy receivable',
     revenueEmpty: 'No paid orders in {{year}} yet.',
+    ordersNote:
+      'Paid orders by month of payment: paid by buyers is revenue received; the subsidy on orders is the part of the price the district pays (refunded orders excluded). Where the district stands with you is below.',
+    yearOrderSubsidy: 'Subsidy on orders',
+    orderSubsidy: 'Subsidy on orders',
+    districtSettlement: {
+      title: 'District settlement',
+      note: 'From the ledger, now: subsidies of delivered orders go in the next payout batch; those of orders not delivered yet are settled once you mark them delivered; received is what the payout batches paid you (less claw-backs); a subsidy paid out for an order refunded since is owed back and netted off in the next batch.',
+      due: 'Due in the next payout (delivered)',
+      awaitingDelivery: 'Awaiting delivery',
+      paidOut: 'Received',
+      clawback: 'Owed back (refunds)',
+    },
     statementTitle: 'Monthly statement',
     statementNote: "Download a month's orders as a statement (CSV, opens in Excel).",
     statementMonth: 'Month',
     statementCsv: 'Download CSV',
     chartRevenue: 'Paid by buyers',
-    chartSubsidy: 'Subsidy receivable',
   },
   grants: {
     title: 'Grants',
@@ -833,6 +839,7 @@ export const en: MarketMessages = {
       decided: 'Award decided',
       paid: 'Award paid',
       objection_upheld: 'Objection upheld, back to verification',
+      revoked: 'Award revoked',
       approval_recorded: 'Approval recorded',
       objection_raised: 'Objection received during the public notice',
       objection_resolved: 'Objection resolved',
@@ -896,6 +903,8 @@ export const en: MarketMessages = {
       vendorId: 'Cloud vendor',
       serviceSpendFen: 'AI service spend (yuan)',
       newOrRelocated: 'Newly registered in or relocated to Nanshan',
+      heldInNanshan: 'The event is held in Nanshan District',
+      largeModelOrGenerativeAiTheme: 'The event is on large models or generative AI',
       recognised: 'Recognised by the authority',
       revenueFen: 'Main-business revenue of the year (yuan)',
       kind: 'Financing kind',
@@ -957,6 +966,7 @@ export const en: MarketMessages = {
       objectionOutcome: { dismissed: 'Objection dismissed', upheld: 'Objection upheld' },
       rejected: 'The application was rejected. The history gives the reason.',
       withdrawn: 'This application was withdrawn.',
+      revoked: 'The bureau revoked this award; the reserved funds were released. Reason:',
     },
     respond: {
       title: 'Provide information',
@@ -995,6 +1005,7 @@ export const en: MarketMessages = {
   errors: {
     reason: {
       invalid_uscc: 'The unified social credit code is not valid; compare it with the business licence.',
+      fact_not_declared: 'the application does not declare a fact this article needs; treated as not met',
       uscc_taken:
         'This unified social credit code is already registered. If it is your enterprise, ask its administrator to add you.',
       user_has_enterprise:
@@ -1008,6 +1019,11 @@ export const en: MarketMessages = {
       pool_capacity_exceeded: 'Not enough capacity left in the pool; order fewer units.',
       out_of_stock: 'Not enough stock left; order fewer units.',
       order_not_paid: 'A receipt is issued once the order is paid.',
+      payment_in_progress:
+        'You have already paid on the payment page and the payment is being confirmed, so the order can no longer be cancelled. This page shows it as paid once confirmed.',
+      payment_gateway_unavailable:
+        "This order's payment channel is not connected right now, so it cannot be cancelled yet. The order is kept; try again later or contact the district.",
+      order_payment_changed: "This order's payment changed just now. Refresh the page and try again.",
       centre_not_in_shenzhen: 'An intelligent-computing centre must be located in Shenzhen (Art. 6).',
       in_shenzhen_mismatch: 'The city does not agree with "located in Shenzhen"; please check.',
       user_has_provider: 'This account already acts for a provider; an account acts for one provider only.',

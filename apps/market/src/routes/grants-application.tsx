@@ -95,6 +95,13 @@ export function GrantApplicationRoute() {
                 {t(`grants.detail.${g.status}`)}
               </Alert>
             ) : null}
+            {g.status === 'revoked' ? (
+              <Alert color="red" title={t('grants.detail.revoked')} data-testid="grant-revoked">
+                <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} data-testid="grant-revoked-reason">
+                  {g.events.filter((e) => e.kind === 'revoked').at(-1)?.note}
+                </Text>
+              </Alert>
+            ) : null}
             {g.status === 'info_requested' ? <RespondCard grant={g} /> : null}
             <Grid gap="lg">
               <Grid.Col span={{ base: 12, md: 7 }}>

@@ -23,9 +23,16 @@ function reasonOf(error: unknown): string {
   return message.length > 200 ? `${message.slice(0, 200)}…` : message;
 }
 
-/** Settles everything owed so far in one payout batch (the settlement code as staff run it); timed. */
+/**
+ * Settles everything owed so far in one payout batch (the settlement code as staff run it); timed. A batch pays only
+ * delivered orders, so the paid orders not delivered yet (the run's purchases) are first recorded delivered, as their
+ * providers would, outside the timing.
+ */
 export async function settleOwed(db: Db, actorUserId: string) {
   try {
+    await db.execute(sql`
+      update orders set delivered_at = now(), delivery_note = 'bench: delivered before settlement'
+      where status = 'paid' and delivered_at is null`);
     const { value, seconds } = await timed(() => createPayoutBatch(db, { actorUserId, now: new Date() }));
     const [row] = await queryRows<{ n: unknown }>(
       db,
@@ -39,10 +46,10 @@ export async function settleOwed(db: Db, actorUserId: string) {
 }
 
 /**
- * A year of paid, subsidised Art. 6 orders inserted by SQL (`generate_series`) in the shape the purchase path
- * leaves: the order, its pending reservation and the posting that resolved it, the enterprises' usage rows and the
- * fund year's budget (through the ledger) and counters. Spread evenly over `year`, round-robin over the bench
- * enterprises and offerings.
+ * A year of paid, subsidised and delivered Art. 6 orders inserted by SQL (`generate_series`) in the shape the purchase
+ * path and the providers' delivery records leave: the order (delivered an hour after payment), its pending
+ * reservation and the posting that resolved it, the enterprises' usage rows and the fund year's budget (through the
+ * ledger) and counters. Spread evenly over `year`, round-robin over the bench enterprises and offerings.
  */
 export async function seedYearOfOrders(db: Db, year: number, count: number) {
   const step = SECONDS_PER_YEAR / count;
@@ -73,12 +80,14 @@ export async function seedYearOfOrders(db: Db, year: number, count: number) {
     insert into orders (enterprise_id, offering_id, provider_id, placed_by, offering_title, unit, quantity,
                         unit_price_fen, list_price_fen, subsidy_fen, payable_fen, article, fund_year, status,
                         idempotency_key, trace, ruleset_version, params_hash, payment_gateway, payment_ref,
-                        expires_at, paid_at, contract_gpu_type, not_related_declared, created_at)
+                        expires_at, paid_at, delivered_at, delivery_note, contract_gpu_type, not_related_declared,
+                        created_at)
     select e.enterprise_id, o.id, o.provider_id, e.user_id, o.title, o.unit, g.quantity,
            o.unit_price_fen, g.quantity * o.unit_price_fen, g.quantity * o.unit_price_fen * 3 / 10,
            g.quantity * o.unit_price_fen - g.quantity * o.unit_price_fen * 3 / 10, 'art6', ${year}, 'paid',
            'year-' || g.g, '[]'::jsonb, ${RULESET_VERSION}, ${PARAMS_HASH}, 'simulated', 'sim_year_' || g.g,
-           g.at + interval '30 minutes', g.at + interval '1 minute', o.gpu_model, true, g.at
+           g.at + interval '30 minutes', g.at + interval '1 minute', g.at + interval '61 minutes',
+           'bench: delivered', o.gpu_model, true, g.at
     from g cross join s
       join e on e.k = g.g % s.enterprises
       join o on o.k = g.g % s.offerings`);

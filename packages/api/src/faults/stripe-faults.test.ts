@@ -1,8 +1,9 @@
 import { schema } from '@nanshan/db';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { releaseExpiredReservations } from '../domains/orders/expire-orders';
-import { CREATE_CHECKOUT as CREATE, startFakeStripe } from '../payments/fake-stripe-server';
+import { releaseOrder } from '../domains/orders/settle-order';
+import { CREATE_CHECKOUT as CREATE, CREATE_REFUND, startFakeStripe } from '../payments/fake-stripe-server';
 import { createStripeClient, createStripeGateway } from '../payments/stripe';
 import { createApp } from '../server/app';
 import { createHarness, type Harness, moneySnapshot } from '../test/harness';
@@ -75,6 +76,13 @@ const webhook = (event: object, options?: Parameters<typeof signedWebhook>[1]) =
   app.request('/api/stripe/webhook', signedWebhook(event, options));
 
 const sweep = (at: string) => releaseExpiredReservations(h.db, h.payments, new Date(at));
+
+/**
+ * Cancels the order in the database only, leaving its Checkout session open — as a release that did not close the
+ * payment did (before cancel closed it), so the buyer can still pay a closed order.
+ */
+const closeWithoutTheGateway = (orderId: string) =>
+  releaseOrder(h.db, { orderId, status: 'cancelled', actorUserId: null, now: h.now() });
 
 describe('Stripe down or slow when the payment is created', () => {
   it('500 on every attempt: the order keeps its reservation, the buyer’s retry opens exactly one payment', async () => {
@@ -149,6 +157,90 @@ describe('Stripe down when the sweeper closes a session', () => {
   });
 });
 
+describe('Stripe down or already done when a payment for a closed order is refunded', () => {
+  it('500 on the refund: the webhook answers 500 and records nothing; Stripe’s retry refunds it once', async () => {
+    const order = await (await orderRequest()).place();
+    await closeWithoutTheGateway(order.id);
+    const before = await moneySnapshot(h);
+    const completion = sessionEvent('checkout.session.completed', order.paymentRef!);
+    injectOutage(CREATE_REFUND, { status: 500 });
+    expect((await webhook(completion)).status).toBe(500);
+    expect(
+      await h.db.select().from(schema.paymentEvents).where(eq(schema.paymentEvents.eventId, completion.id)),
+    ).toEqual([]);
+    expect(fake.refundedIntents()).not.toContain(`pi_${order.paymentRef}`);
+    expect(await (await webhook(completion)).json()).toMatchObject({ outcome: 'refunded_closed_order' });
+    expect(fake.refundedIntents().filter((pi) => pi === `pi_${order.paymentRef}`)).toHaveLength(1);
+    expect(await moneySnapshot(h)).toEqual(before);
+    expect(await invariantViolations(h.db)).toEqual([]);
+  });
+
+  it('already refunded at Stripe (from the dashboard): recorded as refunded, nothing refunded twice', async () => {
+    const order = await (await orderRequest()).place();
+    await closeWithoutTheGateway(order.id);
+    await createStripeClient('sk_test_faults', fake.endpoint).refunds.create({
+      payment_intent: `pi_${order.paymentRef}`,
+    });
+    const completion = sessionEvent('checkout.session.completed', order.paymentRef!);
+    expect(await (await webhook(completion)).json()).toMatchObject({ outcome: 'refunded_closed_order' });
+    expect(fake.refundedIntents().filter((pi) => pi === `pi_${order.paymentRef}`)).toHaveLength(1);
+    expect(await invariantViolations(h.db)).toEqual([]);
+  });
+});
+
+describe('Stripe down or racing when an order is closed', () => {
+  it('down when the buyer cancels: the cancel fails and changes nothing; the next one closes session and order', async () => {
+    const order = await (await orderRequest()).place();
+    const sme = await h.callerFor('sme');
+    const before = await moneySnapshot(h);
+    injectOutage(new RegExp(`^/v1/checkout/sessions/${order.paymentRef}(/expire)?$`), { status: 500 });
+    await expect(sme.orders.cancel({ orderId: order.id })).rejects.toThrow();
+    expect(await moneySnapshot(h)).toEqual(before);
+    expect(fake.sessionStatus(order.paymentRef!)).toBe('open');
+    expect((await sme.orders.cancel({ orderId: order.id })).status).toBe('cancelled');
+    expect(fake.sessionStatus(order.paymentRef!)).toBe('expired');
+    expect(await invariantViolations(h.db)).toEqual([]);
+  });
+
+  it('a retry whose payment is created while the sweeper expires the order: that payment is closed, no link stored', async () => {
+    const request = await orderRequest();
+    injectOutage(CREATE, { status: 500 });
+    await expect(request.place()).rejects.toThrow();
+    // The buyer retries at the last second; the sweeper expires the order while Stripe creates the session.
+    fake.inject(CREATE, { onArrival: () => sweep('2026-11-28T02:31:00Z') });
+    const late = await request.place();
+    expect(late).toMatchObject({ status: 'expired', paymentRef: null, checkoutUrl: null });
+    const session = fake.sessionIds().at(-1)!;
+    expect(fake.sessionStatus(session)).toBe('expired');
+    expect(await openOrders(h.db)).toEqual([]);
+    expect(await invariantViolations(h.db)).toEqual([]);
+  });
+
+  it('an order released unpaid only if it still has the payment that was closed: one opened meanwhile stays open', async () => {
+    const request = await orderRequest();
+    injectOutage(CREATE, { status: 500 });
+    await expect(request.place()).rejects.toThrow();
+    const stranded = (await request.row())!;
+    // The sweeper (or a cancel) read the order without a payment; a retry opens one before the release locks it.
+    const withPayment = await request.place();
+    await expect(
+      releaseOrder(h.db, {
+        orderId: stranded.id,
+        status: 'expired',
+        actorUserId: null,
+        now: h.now(),
+        paymentRef: stranded.paymentRef,
+      }),
+    ).rejects.toMatchObject({ cause: { reason: 'order_payment_changed' } });
+    expect((await orderRow(stranded.id)).status).toBe('awaiting_payment');
+    // The next sweep reads the payment, closes it, and then expires the order.
+    expect(await sweep('2026-11-28T02:31:00Z')).toBe(1);
+    expect(fake.sessionStatus(withPayment.paymentRef!)).toBe('expired');
+    expect(await openOrders(h.db)).toEqual([]);
+    expect(await invariantViolations(h.db)).toEqual([]);
+  });
+});
+
 describe('webhooks duplicated, out of order, stale or forged', () => {
   it('the same completion delivered twice at once is counted once', async () => {
     const order = await (await orderRequest()).place();
@@ -166,13 +258,37 @@ describe('webhooks duplicated, out of order, stale or forged', () => {
     expect(await invariantViolations(h.db)).toEqual([]);
   });
 
-  it('out of order: a completion after the session expired changes nothing', async () => {
+  it('out of order: a completion after the order closed changes no money and is refunded through Stripe, once', async () => {
     const order = await (await orderRequest()).place();
     await webhook(sessionEvent('checkout.session.expired', order.paymentRef!, { payment_status: 'unpaid' }));
     const before = await moneySnapshot(h);
-    const late = await webhook(sessionEvent('checkout.session.completed', order.paymentRef!));
-    expect(await late.json()).toMatchObject({ outcome: 'ignored:order_not_payable' });
+    const late = sessionEvent('checkout.session.completed', order.paymentRef!);
+    expect(await (await webhook(late)).json()).toMatchObject({ outcome: 'refunded_closed_order' });
+    const refund = fake.requests.filter(
+      (r) => r.path === '/v1/refunds' && r.form.get('payment_intent') === `pi_${order.paymentRef}`,
+    );
+    expect(refund).toHaveLength(1);
+    expect(refund[0]!.headers['idempotency-key']).toBe(`order-refund-pi_${order.paymentRef}`);
+    // A replay is a duplicate; the same payment notified again (another event) is refunded by Stripe only once.
+    expect(await (await webhook(late)).json()).toMatchObject({ outcome: 'duplicate' });
+    const again = sessionEvent('checkout.session.async_payment_succeeded', order.paymentRef!);
+    expect(await (await webhook(again)).json()).toMatchObject({ outcome: 'refunded_closed_order' });
+    expect(fake.refundedIntents().filter((pi) => pi === `pi_${order.paymentRef}`)).toHaveLength(1);
     expect(await moneySnapshot(h)).toEqual(before);
+    expect(await orderRow(order.id)).toMatchObject({
+      status: 'expired',
+      paymentIntentRef: `pi_${order.paymentRef}`,
+    });
+    const audit = await h.db
+      .select()
+      .from(schema.auditLog)
+      .where(
+        and(eq(schema.auditLog.targetId, order.id), eq(schema.auditLog.action, 'order.payment_refunded')),
+      );
+    expect(audit).toHaveLength(2);
+    expect(
+      await h.db.select().from(schema.paymentEvents).where(eq(schema.paymentEvents.eventId, late.id)),
+    ).toMatchObject([{ orderId: order.id }]);
     expect(await invariantViolations(h.db)).toEqual([]);
   });
 

@@ -103,7 +103,8 @@ export async function disbursedFromLedger(db: DbOrTx, year: number): Promise<num
 /**
  * Per order, what its provider is owed for it: subsidy posted − reversed (refund) − paid out + clawback recovered.
  * Positive: a subsidy not yet paid out; negative: a clawback (refunded after it was paid out) not yet recovered;
- * orders at zero are left out. The sum per provider equals the provider's payable balance.
+ * orders at zero are left out. The sum per provider equals the provider's payable balance. Delivered or not: a
+ * payout batch pays only what is `PAYABLE_NOW`.
  */
 export async function orderPayables(db: DbOrTx) {
   const rows = await queryRows<{ order_id: string; provider_id: string; owed_fen: unknown }>(
@@ -122,16 +123,49 @@ export async function orderPayables(db: DbOrTx) {
 
 /**
  * The owed amount (see `orderPayables`) of every order with transfers, or of the orders in the subquery `orderIds`,
- * as a relation (`order_id`, `owed_fen`) for set-based statements. The transfers are summed per order in one pass over
- * the ledger, before any join.
+ * as a relation (`order_id`, `owed_fen`, and `paid_out_fen`: paid out less clawbacks recovered) for set-based
+ * statements. The transfers are summed per order in one pass over the ledger, before any join.
  */
 export function owedPerOrder(orderIds?: SQL): SQL {
   return sql`
-    select t.order_id, sum(case when ${REVERSAL} or ${PAYOUT} then -t.amount_fen else t.amount_fen end) as owed_fen
+    select t.order_id, sum(case when ${REVERSAL} or ${PAYOUT} then -t.amount_fen else t.amount_fen end) as owed_fen,
+      coalesce(sum(case when ${PAYOUT} then t.amount_fen when ${CLAWBACK_RECOVERED} then -t.amount_fen end), 0)
+        as paid_out_fen
     from ledger_transfers t
     where t.order_id is not null and (t.kind = 'post_pending' or ${REVERSAL} or ${PAYOUT} or ${CLAWBACK_RECOVERED})
       ${orderIds ? sql`and t.order_id in (${orderIds})` : sql``}
     group by t.order_id`;
+}
+
+/**
+ * Whether the owed amount of `p` (an `owedPerOrder` row) may go in a payout batch now, `o` being its order: a
+ * clawback always; a subsidy only once the provider has recorded the order delivered — the district settles a
+ * subsidy after the provider fulfils (DESIGN.md, purchase flow), with the delivery record a reviewer expects.
+ */
+export const PAYABLE_NOW = sql.raw(`(p.owed_fen < 0 or (p.owed_fen > 0 and o.delivered_at is not null))`);
+
+/**
+ * Where a provider stands with the district, from the ledger over its orders: subsidies owed on delivered orders
+ * (the next payout batch pays them), subsidies owed on orders not delivered yet, clawbacks it owes back (negative),
+ * and what batches have paid it (less clawbacks they netted off). The first three add up to its payable balance.
+ */
+export async function providerSettlement(db: DbOrTx, providerId: string) {
+  const [row] = await queryRows<{ due: unknown; awaiting: unknown; clawback: unknown; paid_out: unknown }>(
+    db,
+    sql`
+    select coalesce(sum(p.owed_fen) filter (where p.owed_fen > 0 and ${PAYABLE_NOW}), 0) as due,
+      coalesce(sum(p.owed_fen) filter (where p.owed_fen > 0 and not ${PAYABLE_NOW}), 0) as awaiting,
+      coalesce(sum(p.owed_fen) filter (where p.owed_fen < 0), 0) as clawback,
+      coalesce(sum(p.paid_out_fen), 0) as paid_out
+    from (${owedPerOrder(sql`select id from orders where provider_id = ${providerId}`)}) p
+      join orders o on o.id = p.order_id`,
+  );
+  return {
+    dueFen: toSafeInteger(row?.due),
+    awaitingDeliveryFen: toSafeInteger(row?.awaiting),
+    clawbackFen: toSafeInteger(row?.clawback),
+    paidOutFen: toSafeInteger(row?.paid_out),
+  };
 }
 
 /**

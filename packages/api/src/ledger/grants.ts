@@ -2,12 +2,14 @@ import { type DbOrTx, schema } from '@nanshan/db';
 import { and, eq, sql } from 'drizzle-orm';
 import { accountCode, ensureAccounts } from './accounts';
 import { payoutMemoPrefix } from './payout';
+import { resolvePending } from './resolve-pending';
 
 /**
  * The only code that moves grant money (Arts. 5, 6 annual declaration, 7, 8, 9, 11, 12, 13, 14). A decided grant is
  * a pending transfer `fund:<decision year>` → `grant_payable:<application>` (reserved on both counters it touches);
  * disbursement posts it (reserved → committed / granted) and pays it out (`grant_payable:<application>` →
- * `disbursed:<fund year>`), so the fund summary's disbursed amount includes grants.
+ * `disbursed:<fund year>`), so the fund summary's disbursed amount includes grants; revoking a decided grant voids it
+ * (reserved released on both counters).
  *
  * Two years can differ: the fund year is the year of the decision (the budget that pays it, Art. 2), the usage year is
  * the year the support counts in (for an Art. 6 declaration the spend year, whose cap it shares with the market's
@@ -88,27 +90,9 @@ export async function disburseGrantFunds(
   tx: DbOrTx,
   input: Omit<GrantMoney, 'fundYear'> & { reference: string },
 ): Promise<number> {
-  const [pending] = await tx
-    .select()
-    .from(schema.ledgerTransfers)
-    .where(
-      and(
-        eq(schema.ledgerTransfers.creditAccount, accountCode.grantPayable(input.applicationId)),
-        eq(schema.ledgerTransfers.kind, 'pending'),
-      ),
-    );
+  const pending = await pendingGrantOf(tx, input.applicationId);
   if (!pending) throw new Error(`grant ${input.applicationId} has no reservation to disburse`);
-  await tx.insert(schema.ledgerTransfers).values({
-    kind: 'post_pending',
-    pendingId: pending.id,
-    debitAccount: pending.debitAccount,
-    creditAccount: pending.creditAccount,
-    amountFen: pending.amountFen,
-    enterpriseId: pending.enterpriseId,
-    article: pending.article,
-    fundYear: pending.fundYear,
-    memo: `post grant ${input.applicationId}`,
-  });
+  await resolvePending(tx, pending, 'post_pending', `post grant ${input.applicationId}`);
   await moveGrantCounters(
     tx,
     { ...input, fundYear: pending.fundYear! },
@@ -133,6 +117,37 @@ export async function disburseGrantFunds(
     memo: `${payoutMemoPrefix(input.reference)} grant ${input.applicationId}`,
   });
   return pending.amountFen;
+}
+
+/**
+ * A revoked decision: the pending transfer is voided and `reserved` released on both counters, so neither the fund
+ * nor the enterprise's annual cap stays locked by a grant that will not be paid. Returns the amount released and its
+ * fund year; throws when the grant was never reserved (the unique index on resolutions is the last line against
+ * resolving it twice).
+ */
+export async function releaseGrant(
+  tx: DbOrTx,
+  input: Omit<GrantMoney, 'fundYear'>,
+): Promise<{ amountFen: number; fundYear: number }> {
+  const pending = await pendingGrantOf(tx, input.applicationId);
+  if (!pending) throw new Error(`grant ${input.applicationId} has no reservation to release`);
+  await resolvePending(tx, pending, 'void_pending', `revoke grant ${input.applicationId}`);
+  await moveGrantCounters(tx, { ...input, fundYear: pending.fundYear! }, -pending.amountFen, 0);
+  return { amountFen: pending.amountFen, fundYear: pending.fundYear! };
+}
+
+/** A grant's reservation (its one pending transfer); whether it is resolved, the application's status says. */
+async function pendingGrantOf(tx: DbOrTx, applicationId: string) {
+  const [pending] = await tx
+    .select()
+    .from(schema.ledgerTransfers)
+    .where(
+      and(
+        eq(schema.ledgerTransfers.creditAccount, accountCode.grantPayable(applicationId)),
+        eq(schema.ledgerTransfers.kind, 'pending'),
+      ),
+    );
+  return pending;
 }
 
 async function moveGrantCounters(

@@ -1,6 +1,7 @@
 import { type DbOrTx, schema } from '@nanshan/db';
 import { and, eq, sql } from 'drizzle-orm';
 import { accountCode, ensureAccounts } from './accounts';
+import { resolvePending, type Transfer } from './resolve-pending';
 
 /**
  * The only code that moves subsidy money. Each operation writes the ledger transfer and updates the two
@@ -76,8 +77,6 @@ export async function reserveSubsidy(
   ]);
 }
 
-type Transfer = typeof schema.ledgerTransfers.$inferSelect;
-
 /**
  * Payment succeeded: the pending transfer is posted; reserved becomes granted / committed. `pending` is the order's
  * reservation (`pendingTransferOf`, read under the order's lock); none for an order without subsidy.
@@ -138,21 +137,6 @@ export async function pendingTransferOf(tx: DbOrTx, orderId: string): Promise<Tr
     .from(schema.ledgerTransfers)
     .where(and(eq(schema.ledgerTransfers.orderId, orderId), eq(schema.ledgerTransfers.kind, 'pending')));
   return pending;
-}
-
-function resolvePending(tx: DbOrTx, pending: Transfer, kind: 'post_pending' | 'void_pending', memo: string) {
-  return tx.insert(schema.ledgerTransfers).values({
-    kind,
-    pendingId: pending.id,
-    debitAccount: pending.debitAccount,
-    creditAccount: pending.creditAccount,
-    amountFen: pending.amountFen,
-    orderId: pending.orderId,
-    enterpriseId: pending.enterpriseId,
-    article: pending.article,
-    fundYear: pending.fundYear,
-    memo,
-  });
 }
 
 /** The two counter updates, usage then fund (lock order), for the caller to issue with its other statements. */

@@ -13,15 +13,15 @@ import { expectRefusal } from '../test/people';
 import { AI_API, H800, offeringId } from '../test/purchases';
 
 // Model-based test: random sequences of quote / order / pay / cancel / refund / expire / grant (apply → … → approve)
-// / disburse against the real database (PGlite, or Postgres with DATABASE_URL). A plain model predicts each order's
-// and grant's state and the counters; after every step the model must equal the database, the quote must show the
-// model's remaining cap, and the invariants must hold.
+// / disburse / revoke against the real database (PGlite, or Postgres with DATABASE_URL). A plain model predicts each
+// order's and grant's state and the counters; after every step the model must equal the database, the quote must show
+// the model's remaining cap, and the invariants must hold.
 
 type OrderStatus = 'awaiting_payment' | 'paid' | 'cancelled' | 'expired' | 'refunded';
 interface Model {
   now: number;
   orders: Array<{ id: string; article: string; subsidyFen: number; expiresAt: number; status: OrderStatus }>;
-  grants: Array<{ id: string; amountFen: number; status: 'decided' | 'paid' }>;
+  grants: Array<{ id: string; amountFen: number; status: 'decided' | 'paid' | 'revoked' }>;
   /** The buyer's 2026 usage per article (granted / reserved) and the 2026 fund (committed / reserved). */
   usage: Record<string, { grantedFen: number; reservedFen: number; capFen: number }>;
   fund: { budgetFen: number; committedFen: number; reservedFen: number };
@@ -230,13 +230,40 @@ class Disburse implements Command {
   check = (m: Readonly<Model>) => m.grants.length > 0;
   async run(m: Model, r: Real) {
     const grant = m.grants[this.pick % m.grants.length]!;
-    const paid = await r.admin.admin.grants.disburse({ applicationId: grant.id });
-    expect(paid.alreadyPaid).toBe(grant.status === 'paid');
-    if (grant.status === 'decided') moveUsage(m, 'art9', -grant.amountFen, grant.amountFen);
-    grant.status = 'paid';
+    if (grant.status === 'revoked') {
+      await expectRefusal(
+        r.admin.admin.grants.disburse({ applicationId: grant.id }),
+        'PRECONDITION_FAILED',
+        'grant_not_decided',
+      );
+    } else {
+      const paid = await r.admin.admin.grants.disburse({ applicationId: grant.id });
+      expect(paid.alreadyPaid).toBe(grant.status === 'paid');
+      if (grant.status === 'decided') moveUsage(m, 'art9', -grant.amountFen, grant.amountFen);
+      grant.status = 'paid';
+    }
     await expectInStep(m, r);
   }
   toString = () => `disburse(#${this.pick})`;
+}
+
+/** Staff revoke a decided grant: its reservation is released; a paid or revoked one is refused. */
+class Revoke implements Command {
+  constructor(readonly pick: number) {}
+  check = (m: Readonly<Model>) => m.grants.length > 0;
+  async run(m: Model, r: Real) {
+    const grant = m.grants[this.pick % m.grants.length]!;
+    const call = () => r.admin.admin.grants.revoke({ applicationId: grant.id, reason: '不再符合条件' });
+    if (grant.status === 'decided') {
+      expect(await call()).toEqual({ status: 'revoked', releasedFen: grant.amountFen });
+      moveUsage(m, 'art9', -grant.amountFen, 0);
+      grant.status = 'revoked';
+    } else {
+      await expectRefusal(call(), 'PRECONDITION_FAILED', 'grant_not_revocable');
+    }
+    await expectInStep(m, r);
+  }
+  toString = () => `revoke(#${this.pick})`;
 }
 
 const commands = [
@@ -248,6 +275,7 @@ const commands = [
   fc.constant(new Expire()),
   fc.integer({ min: 1, max: 300_000 }).map((yuan) => new Grant(yuan * 100)),
   fc.nat().map((i) => new Disburse(i)),
+  fc.nat().map((i) => new Revoke(i)),
 ];
 
 describe('model-based: random money sequences against the real database', () => {

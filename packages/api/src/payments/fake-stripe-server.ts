@@ -10,16 +10,19 @@ export interface RecordedRequest {
 
 /** The path of `checkout.sessions.create`, for `inject`. */
 export const CREATE_CHECKOUT = /^\/v1\/checkout\/sessions$/;
+/** The path of `refunds.create`, for `inject`. */
+export const CREATE_REFUND = /^\/v1\/refunds$/;
 
 /**
  * A fault the stand-in injects into the next matching request: an HTTP status (a Stripe outage), a request that is
  * never answered (the client times out), or an action run when the request arrives — after Stripe has done the
- * work (e.g. SIGKILL the server that called, between payment creation and its commit).
+ * work, and awaited before the answer (e.g. SIGKILL the server that called, between payment creation and its commit;
+ * or let the sweeper expire the order whose payment is being created).
  */
 export type StripeFault =
   | { status: number }
   | { hang: true }
-  | { onArrival: () => void; andThen?: { status: number } | { hang: true } };
+  | { onArrival: () => unknown; andThen?: { status: number } | { hang: true } };
 
 /**
  * A local stand-in for the few Stripe endpoints the product calls (tests only; no network). It answers
@@ -30,6 +33,9 @@ export async function startFakeStripe() {
   const requests: RecordedRequest[] = [];
   const sessions = new Map<string, { id: string; status: 'open' | 'complete' | 'expired' }>();
   const byIdempotencyKey = new Map<string, string>();
+  /** PaymentIntents refunded (one full refund each), and the answer first given to each refund's idempotency key. */
+  const refunded = new Set<string>();
+  const refundAnswers = new Map<string, { status: number; json: unknown }>();
   const faults: Array<{ path: RegExp; fault: StripeFault }> = [];
   let counter = 0;
   const server = createServer(async (req, res) => {
@@ -42,8 +48,8 @@ export async function startFakeStripe() {
     // Stripe does the work before an outage after it or a dropped answer; an outage before it is a plain status.
     if (fault && 'status' in fault)
       return send(fault.status, { error: { type: 'api_error', message: 'injected' } });
-    const answer = handle(req.method ?? '', path, req.headers['idempotency-key']);
-    if (fault && 'onArrival' in fault) fault.onArrival();
+    const answer = handle(req.method ?? '', path, req.headers['idempotency-key'], body);
+    if (fault && 'onArrival' in fault) await fault.onArrival();
     const after = fault && 'onArrival' in fault ? fault.andThen : fault;
     if (after && 'hang' in after) return; // never answered: the client's timeout fires
     if (after) return send(after.status, { error: { type: 'api_error', message: 'injected' } });
@@ -55,8 +61,31 @@ export async function startFakeStripe() {
     }
   });
 
-  function handle(method: string, path: string, idempotencyKey: string | string[] | undefined) {
+  function handle(method: string, path: string, idempotencyKey: string | string[] | undefined, body: string) {
     const send = (status: number, json: unknown) => ({ status, json });
+    if (method === 'POST' && path === '/v1/refunds') {
+      const key = typeof idempotencyKey === 'string' ? idempotencyKey : undefined;
+      const replayed = key ? refundAnswers.get(key) : undefined;
+      if (replayed) return replayed;
+      const paymentIntent = new URLSearchParams(body).get('payment_intent') ?? '';
+      const answer = refunded.has(paymentIntent)
+        ? send(400, {
+            error: {
+              type: 'invalid_request_error',
+              code: 'charge_already_refunded',
+              message: `Charge ch_${paymentIntent} has already been refunded.`,
+            },
+          })
+        : send(200, {
+            id: `re_${++counter}`,
+            object: 'refund',
+            payment_intent: paymentIntent,
+            status: 'succeeded',
+          });
+      if (answer.status === 200) refunded.add(paymentIntent);
+      if (key) refundAnswers.set(key, answer);
+      return answer;
+    }
     const sessionObject = (s: { id: string; status: string }) => ({
       id: s.id,
       object: 'checkout.session',
@@ -103,6 +132,10 @@ export async function startFakeStripe() {
     },
     /** The Checkout sessions created so far (a retried creation with the same idempotency key adds none). */
     sessionIds: () => [...sessions.keys()],
+    /** A session's status as Stripe has it now. */
+    sessionStatus: (id: string) => sessions.get(id)?.status,
+    /** The PaymentIntents refunded so far (a retried refund with the same idempotency key adds none). */
+    refundedIntents: () => [...refunded],
     /** Injects `fault` into the next request whose path matches (e.g. /^\/v1\/checkout\/sessions$/ for creation). */
     inject: (path: RegExp, fault: StripeFault) => {
       faults.push({ path, fault });

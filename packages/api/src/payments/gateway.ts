@@ -27,3 +27,21 @@ export interface PaymentGateway {
    */
   cancelPayment(ref: string): Promise<'cancelled' | 'already_paid'>;
 }
+
+/**
+ * Before an unpaid order is released (cancel, expiry), its payment is closed at the gateway the order was created
+ * with — which need not be the one this server runs now (`orders.payment_gateway`):
+ * - `closed`: no payment can arrive any more: none was opened, it was simulated (no money moves; `simulatePay` refuses
+ *   a closed order), or the gateway closed it;
+ * - `already_paid`: the buyer paid meanwhile; the order must not be released, the gateway's notification is on its way;
+ * - `other_gateway`: it was opened with a gateway this server does not run (Stripe, after the key was removed): it
+ *   cannot be closed from here, and the buyer may still pay it, so the order must not be released yet.
+ */
+export async function closeOrderPayment(
+  payments: PaymentGateway,
+  order: { paymentGateway: string; paymentRef: string | null },
+): Promise<'closed' | 'already_paid' | 'other_gateway'> {
+  if (!order.paymentRef || order.paymentGateway === 'simulated') return 'closed';
+  if (order.paymentGateway !== payments.kind) return 'other_gateway';
+  return (await payments.cancelPayment(order.paymentRef)) === 'already_paid' ? 'already_paid' : 'closed';
+}

@@ -3,8 +3,15 @@ import { TRPCError } from '@trpc/server';
 import { and, eq } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import { z } from 'zod';
-import { completePayment, refundOrder, releaseOrder } from '../domains/orders/settle-order';
+import { recordAudit } from '../audit/record-audit';
+import {
+  completePayment,
+  type ReleaseStatus,
+  refundOrder,
+  releaseOrder,
+} from '../domains/orders/settle-order';
 import { DomainError } from '../errors';
+import { refundClosedOrderPayment } from './stripe';
 
 export interface StripeWebhookDeps {
   db: Db;
@@ -25,7 +32,9 @@ type Applied = { outcome: string; orderId?: string };
  * order in one transaction: the event is recorded if and only if its effect committed, and a replay of a recorded
  * event is answered `duplicate`. Events may arrive twice or in any order: a transition that already happened is a
  * no-op, one that no longer applies (a late "expired" after "paid") is acknowledged and ignored, so Stripe stops
- * retrying, and a refund that comes before its payment is applied when the payment arrives.
+ * retrying, and a refund that comes before its payment is applied when the payment arrives. A payment that arrives
+ * for an order closed unpaid (cancelled, expired, failed) is refunded through Stripe and recorded
+ * (`refunded_closed_order`), never kept.
  */
 export async function handleStripeWebhook(
   deps: StripeWebhookDeps,
@@ -43,39 +52,74 @@ export async function handleStripeWebhook(
   } catch {
     return { status: 400, body: { received: false, outcome: 'bad_signature' } };
   }
-  // A failure of ours (not a domain refusal) rolls everything back and answers 500, so Stripe's retry is processed.
-  const outcome = await deps.db.transaction(async (tx) => {
-    // A concurrent delivery of the same event waits on this row until the first commits (then it is a duplicate)
-    // or rolls back (then it applies the event itself).
-    const [recorded] = await tx
-      .insert(schema.paymentEvents)
-      .values({ eventId: event.id, gateway: 'stripe', type: event.type })
-      .onConflictDoNothing()
-      .returning({ eventId: schema.paymentEvents.eventId });
-    if (!recorded) return 'duplicate';
+  const now = deps.now();
+  // A payment for an order closed unpaid is refunded before its event is recorded: the first pass finds it and rolls
+  // back, the refund goes to Stripe outside any transaction (no lock waits on the network), and the second pass
+  // records the event with it. If the refund fails, nothing is recorded and the 500 makes Stripe retry.
+  let refunded = false;
+  for (;;) {
     try {
-      const { outcome, orderId } = await apply(tx, event, deps.now());
-      if (orderId) {
-        await tx
-          .update(schema.paymentEvents)
-          .set({ orderId })
-          .where(eq(schema.paymentEvents.eventId, event.id));
-      }
-      return outcome;
+      const outcome = await deps.db.transaction((tx) => record(tx, event, { now, refunded }));
+      return { status: 200, body: { received: true, outcome } };
     } catch (error) {
-      if (!(error instanceof TRPCError && error.cause instanceof DomainError)) throw error;
-      return `ignored:${error.cause.reason}`;
+      if (!(error instanceof RefundFirst) || refunded) throw error;
+      await refundClosedOrderPayment(deps.stripe, {
+        paymentIntent: error.paymentIntent,
+        orderId: error.orderId,
+      });
+      refunded = true;
     }
-  });
-  return { status: 200, body: { received: true, outcome } };
+  }
 }
 
-async function apply(tx: Tx, event: Stripe.Event, now: Date): Promise<Applied> {
+/**
+ * Records the event and applies it, in the caller's transaction. A failure of ours (not a domain refusal) rolls
+ * everything back and answers 500, so Stripe's retry is processed.
+ */
+async function record(tx: Tx, event: Stripe.Event, context: ApplyContext): Promise<string> {
+  // A concurrent delivery of the same event waits on this row until the first commits (then it is a duplicate)
+  // or rolls back (then it applies the event itself).
+  const [recorded] = await tx
+    .insert(schema.paymentEvents)
+    .values({ eventId: event.id, gateway: 'stripe', type: event.type })
+    .onConflictDoNothing()
+    .returning({ eventId: schema.paymentEvents.eventId });
+  if (!recorded) return 'duplicate';
+  try {
+    const { outcome, orderId } = await apply(tx, event, context);
+    if (orderId) {
+      await tx
+        .update(schema.paymentEvents)
+        .set({ orderId })
+        .where(eq(schema.paymentEvents.eventId, event.id));
+    }
+    return outcome;
+  } catch (error) {
+    if (!(error instanceof TRPCError && error.cause instanceof DomainError)) throw error;
+    return `ignored:${error.cause.reason}`;
+  }
+}
+
+/** `refunded`: this delivery has refunded the payment of a closed order (see `paidAfterClose`). */
+type ApplyContext = { now: Date; refunded: boolean };
+
+/** Thrown out of the transaction to have a closed order's payment refunded before the event is recorded. */
+class RefundFirst extends Error {
+  constructor(
+    readonly paymentIntent: string,
+    readonly orderId: string,
+  ) {
+    super(`payment ${paymentIntent} arrived for closed order ${orderId}: refund it first`);
+  }
+}
+
+async function apply(tx: Tx, event: Stripe.Event, { now, refunded }: ApplyContext): Promise<Applied> {
   switch (event.type) {
     case 'checkout.session.completed':
     case 'checkout.session.async_payment_succeeded': {
       const session = event.data.object;
-      if (session.payment_status !== 'paid') return { outcome: 'awaiting_async_payment' };
+      // `no_payment_required`: nothing was owed (zero-payable orders no longer open a session), so nothing is awaited.
+      if (session.payment_status === 'unpaid') return { outcome: 'awaiting_async_payment' };
       const orderId = await orderOfSession(tx, session);
       if (!orderId) return { outcome: 'unknown_order' };
       const intent =
@@ -84,7 +128,14 @@ async function apply(tx: Tx, event: Stripe.Event, now: Date): Promise<Applied> {
         .update(schema.orders)
         .set({ paymentIntentRef: intent ?? null })
         .where(eq(schema.orders.id, orderId));
-      await completePayment(tx, { orderId, actorUserId: null, now });
+      try {
+        await completePayment(tx, { orderId, actorUserId: null, now });
+      } catch (error) {
+        const closed = intent && isRefusal(error, 'order_not_payable');
+        const applied = closed ? await paidAfterClose(tx, session, { orderId, intent, now, refunded }) : null;
+        if (!applied) throw error;
+        return applied;
+      }
       if (!(await refundArrivedFirst(tx, orderId))) return { outcome: 'paid', orderId };
       await refundOrder(tx, { orderId, actorUserId: null, now });
       return { outcome: 'paid_then_refunded', orderId };
@@ -120,6 +171,47 @@ async function apply(tx: Tx, event: Stripe.Event, now: Date): Promise<Applied> {
     default:
       return { outcome: 'unhandled_type' };
   }
+}
+
+/**
+ * The buyer's money arrived for an order closed unpaid (cancelled, expired or failed; e.g. a Checkout session left open
+ * by a release that did not close it): the order cannot take it, so it goes back — refunded at Stripe first (see
+ * `handleStripeWebhook`), then recorded in the audit log for staff. Null when the order is not closed unpaid (e.g. paid
+ * and refunded since: a stale redelivery, nothing to give back).
+ */
+async function paidAfterClose(
+  tx: Tx,
+  session: Stripe.Checkout.Session,
+  input: { orderId: string; intent: string; now: Date; refunded: boolean },
+): Promise<Applied | null> {
+  const [order] = await tx
+    .select({ status: schema.orders.status })
+    .from(schema.orders)
+    .where(eq(schema.orders.id, input.orderId));
+  if (!order || !CLOSED_UNPAID.includes(order.status as ReleaseStatus)) return null;
+  if (!input.refunded) throw new RefundFirst(input.intent, input.orderId);
+  await recordAudit(tx, {
+    actorUserId: null,
+    action: 'order.payment_refunded',
+    targetType: 'order',
+    targetId: input.orderId,
+    before: { status: order.status },
+    after: {
+      status: order.status,
+      paymentIntent: input.intent,
+      refundedFen: session.amount_total ?? null,
+      why: 'paid_after_close',
+    },
+    at: input.now,
+  });
+  return { outcome: 'refunded_closed_order', orderId: input.orderId };
+}
+
+/** Statuses of an order closed without payment: they are final, so a payment can never complete one. */
+const CLOSED_UNPAID: readonly ReleaseStatus[] = ['cancelled', 'expired', 'failed'];
+
+function isRefusal(error: unknown, reason: string) {
+  return error instanceof TRPCError && error.cause instanceof DomainError && error.cause.reason === reason;
 }
 
 /**

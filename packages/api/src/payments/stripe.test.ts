@@ -6,6 +6,7 @@ import { releaseExpiredReservations } from '../domains/orders/expire-orders';
 import { createApp } from '../server/app';
 import { createHarness, type Harness } from '../test/harness';
 import { invariantViolations } from '../test/invariants';
+import { AI_API, offeringId } from '../test/purchases';
 import { refundEvent, sessionEvent, signedWebhook, WEBHOOK_SECRET } from '../test/stripe-events';
 import { startFakeStripe } from './fake-stripe-server';
 import { createStripeClient, createStripeGateway } from './stripe';
@@ -228,6 +229,96 @@ describe('Stripe Checkout through the real stripe client', () => {
     }
     expect(await state(order.id)).toEqual(before);
     expect(await invariantViolations(h.db)).toEqual([]);
+  });
+
+  it('cancels an order only after closing its Checkout session, so a cancelled order cannot be paid', async () => {
+    const order = await placeH800('stripe-cancel-1');
+    const sme = await h.callerFor('sme');
+    expect((await sme.orders.cancel({ orderId: order.id })).status).toBe('cancelled');
+    expect(fake.requests.some((r) => r.path === `/v1/checkout/sessions/${order.paymentRef}/expire`)).toBe(
+      true,
+    );
+    expect(fake.sessionStatus(order.paymentRef!)).toBe('expired');
+    expect(await state(order.id)).toMatchObject({ status: 'cancelled', reserved: 0, fundReserved: 0 });
+    expect((await sme.orders.cancel({ orderId: order.id })).status).toBe('cancelled'); // a repeat is a no-op
+    expect(await invariantViolations(h.db)).toEqual([]);
+  });
+
+  it('refuses to cancel an order the buyer has just paid at Stripe; the completion then pays it', async () => {
+    const order = await placeH800('stripe-cancel-paid-1');
+    fake.markPaid(order.paymentRef!);
+    const sme = await h.callerFor('sme');
+    await expect(sme.orders.cancel({ orderId: order.id })).rejects.toMatchObject({
+      code: 'PRECONDITION_FAILED',
+      cause: { reason: 'payment_in_progress' },
+    });
+    expect(await state(order.id)).toMatchObject({ status: 'awaiting_payment', reserved: 96_000 });
+    await webhook(sessionEvent('checkout.session.completed', order.paymentRef!));
+    expect(await state(order.id)).toMatchObject({ status: 'paid', granted: 96_000, reserved: 0 });
+    expect(await invariantViolations(h.db)).toEqual([]);
+  });
+
+  it('after a switch from the simulated gateway, expires its orders without asking Stripe, and the others too', async () => {
+    const before = await placeH800('stripe-switch-1');
+    // Created while the server ran the simulated gateway.
+    await h.db
+      .update(schema.orders)
+      .set({ paymentGateway: 'simulated', paymentRef: `sim_${before.id}`, checkoutUrl: null })
+      .where(eq(schema.orders.id, before.id));
+    const after = await placeH800('stripe-switch-2');
+    expect(await releaseExpiredReservations(h.db, h.payments, new Date('2026-11-28T02:31:00Z'))).toBe(2);
+    expect(fake.requests.some((r) => r.path.includes('sim_'))).toBe(false);
+    expect(fake.sessionStatus(after.paymentRef!)).toBe('expired');
+    expect((await state(before.id)).status).toBe('expired');
+    expect(await state(after.id)).toMatchObject({ status: 'expired', reserved: 0, fundReserved: 0 });
+    expect(await invariantViolations(h.db)).toEqual([]);
+  });
+
+  it('pays an order with nothing to pay when it is placed, without opening a Checkout session', async () => {
+    // A batch rate of 100% (Art. 9, set by the bureau) leaves the buyer nothing to pay.
+    const admin = await h.callerFor('admin');
+    const draft = await admin.admin.parameters.draft({
+      key: 'art9.batchRateBps',
+      value: { industry: 10_000, services: 10_000, other: 10_000 },
+      fromDate: '2026-11-29',
+      reason: '区科技创新局通知〔2026〕12号',
+    });
+    await admin.admin.parameters.publish({ id: draft.id, reason: '局务会通过' });
+    h.setNow('2026-11-29T02:00:00Z');
+    const buyer = await h.callerFor('large');
+    const { orderId } = await buyer.orders.place({
+      offeringId: await offeringId(h, AI_API),
+      quantity: 1000,
+      idempotencyKey: 'stripe-zero-1',
+      notRelatedDeclared: true,
+    });
+    const [order] = await h.db.select().from(schema.orders).where(eq(schema.orders.id, orderId));
+    expect(order).toMatchObject({ status: 'paid', subsidyFen: 800_000, payableFen: 0, paymentRef: null });
+    expect(fake.requests.filter((r) => r.path.startsWith('/v1/checkout/sessions'))).toEqual([]);
+    expect(await state(orderId)).toMatchObject({ granted: 800_000, reserved: 0, committed: 800_000 });
+    // Its retry returns it as it is; the sweeper has nothing to release.
+    expect(
+      await buyer.orders.place({
+        offeringId: order!.offeringId,
+        quantity: 1000,
+        idempotencyKey: 'stripe-zero-1',
+        notRelatedDeclared: true,
+      }),
+    ).toEqual({ orderId });
+    expect(await releaseExpiredReservations(h.db, h.payments, new Date('2026-11-29T03:00:00Z'))).toBe(0);
+    expect(await invariantViolations(h.db)).toEqual([]);
+  });
+
+  it('treats a completed session that required no payment as settled', async () => {
+    const order = await placeH800('stripe-no-payment-1');
+    const res = await webhook(
+      sessionEvent('checkout.session.completed', order.paymentRef!, {
+        payment_status: 'no_payment_required',
+        payment_intent: null,
+      }),
+    );
+    expect(await res.json()).toMatchObject({ outcome: 'paid' });
+    expect(await state(order.id)).toMatchObject({ status: 'paid', granted: 96_000 });
   });
 
   it('expires an unpaid order only after closing its Checkout session, and never one just paid', async () => {

@@ -68,3 +68,24 @@ export function createStripeGateway({ stripe, publicUrl }: StripeGatewayOptions)
     },
   };
 }
+
+/**
+ * Gives the buyer's money back for a Checkout payment that arrived after its order was closed (the webhook's safety
+ * net). The idempotency key is derived from the PaymentIntent, so a redelivered or concurrent notification refunds it
+ * once; a payment already refunded in full (from the dashboard, or by a delivery longer ago than the key is kept)
+ * counts as refunded.
+ */
+export async function refundClosedOrderPayment(
+  stripe: Stripe,
+  input: { paymentIntent: string; orderId: string },
+): Promise<void> {
+  try {
+    await stripe.refunds.create(
+      { payment_intent: input.paymentIntent, metadata: { orderId: input.orderId, why: 'order_closed' } },
+      { idempotencyKey: `order-refund-${input.paymentIntent}` },
+    );
+  } catch (error) {
+    if (error instanceof Stripe.errors.StripeError && error.code === 'charge_already_refunded') return;
+    throw error;
+  }
+}

@@ -22,7 +22,8 @@ import {
  *   each provider's payable balance equals what its orders are owed;
  * - each order has exactly the transfers its status implies (one posting per paid order, one release per released
  *   one, one reversal per refund; at most one payout and one clawback), each of its subsidy amount;
- * - each grant has the transfers its status implies; a pool's allocated units are those its open and paid orders hold;
+ * - each grant has the transfers its status implies (decided: reserved; paid: posted and paid out; revoked: voided);
+ *   a pool's allocated units are those its open and paid orders hold;
  * - the audit chain is intact.
  */
 export async function invariantViolations(db: DbOrTx): Promise<string[]> {
@@ -215,7 +216,11 @@ async function grantTransfers(db: DbOrTx): Promise<string[]> {
       on t.credit_account = 'grant_payable:' || g.id or t.debit_account = 'grant_payable:' || g.id
     group by g.id, g.status`,
   );
-  const expected: Record<string, string> = { decided: 'pending', paid: 'pending,post_pending,single' };
+  const expected: Record<string, string> = {
+    decided: 'pending',
+    paid: 'pending,post_pending,single',
+    revoked: 'pending,void_pending',
+  };
   const out: string[] = [];
   for (const r of rows) {
     const want = expected[r.status] ?? '';

@@ -8,7 +8,8 @@ import { setFundBudget } from '../ledger/fund';
  * For paid Art. 6 orders of `year` inserted by SQL (the bench's year, a large test's batch): the money rows the
  * purchase path would have left with them — the providers' payable accounts, the fund year's budget (twice the
  * subsidies, through the ledger) and committed counter, the enterprises' usage rows, and per order its reservation
- * and the posting that resolved it. Returns the orders' subsidy in fen.
+ * and the posting that resolved it. Returns the orders' subsidy in fen. Delivery is on the order rows, which the caller
+ * inserts: a payout batch pays only the orders inserted with a `delivered_at`.
  */
 export async function recordPaidOrdersLedger(tx: DbOrTx, year: number, why: string): Promise<number> {
   await tx.execute(sql`

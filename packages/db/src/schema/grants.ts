@@ -19,7 +19,8 @@ import { enterprises } from './parties';
 /**
  * Workflow states of a grant application, after Nanshan's rule-based (核准类) procedure (DOMAIN-NOTES):
  * submitted → formal_check → bureau_review → funding_plan → verification → public_notice → decided → paid,
- * with rejected / info_requested / withdrawn as exits or detours.
+ * with rejected / info_requested / withdrawn as exits or detours, and revoked as the exit of a decided grant that is
+ * not paid (its reservation voided).
  */
 export const GRANT_STATES = [
   'submitted',
@@ -33,6 +34,7 @@ export const GRANT_STATES = [
   'rejected',
   'info_requested',
   'withdrawn',
+  'revoked',
 ] as const;
 
 /** An application under one article (Arts. 5, 6 annual declaration, 7, 8, 9, 11, 12, 13, 14). */
@@ -60,6 +62,8 @@ export const grantApplications = pgTable(
     decidedFen: fen('decided_fen'),
     status: text('status').notNull().default('submitted'),
     noticeEndsOn: date('notice_ends_on'),
+    /** The proposal published when the current public notice (公示) started: a decision never exceeds it. */
+    noticedFen: fen('noticed_fen'),
     submittedBy: text('submitted_by')
       .notNull()
       .references(() => user.id),
@@ -73,7 +77,7 @@ export const grantApplications = pgTable(
     ),
     check(
       'grant_status',
-      sql`${t.status} in ('submitted', 'formal_check', 'bureau_review', 'funding_plan', 'verification', 'public_notice', 'decided', 'paid', 'rejected', 'info_requested', 'withdrawn')`,
+      sql`${t.status} in ('submitted', 'formal_check', 'bureau_review', 'funding_plan', 'verification', 'public_notice', 'decided', 'paid', 'rejected', 'info_requested', 'withdrawn', 'revoked')`,
     ),
     check(
       'grant_amounts',
@@ -83,6 +87,8 @@ export const grantApplications = pgTable(
       'grant_decided_within_proposal',
       sql`${t.decidedFen} is null or ${t.decidedFen} <= ${t.proposedFen}`,
     ),
+    // Null for decisions taken before the amount at notice was stored (migration 0010).
+    check('grant_decided_within_notice', sql`${t.decidedFen} is null or ${t.decidedFen} <= ${t.noticedFen}`),
     index('grant_enterprise_idx').on(t.enterpriseId, t.year),
     index('grant_project_idx').on(t.projectKey),
     index('grant_status_idx').on(t.status),

@@ -20,7 +20,12 @@ const LEAD_UNIT = condition('lead_unit', 'not_lead_unit');
 export interface Art7Input extends WithOverrides {
   date: IsoDate;
   applicant: Applicant;
-  /** The municipal major-project grant received (市级资助金额). */
+  /**
+   * The municipal major-project grant (市级资助金额) this award is for: a new grant or tranche, not the project's
+   * running total (the grants module passes each application's own figure). Earlier Art. 7 awards count only against
+   * the 5,000,000-yuan limit: 50% of each distinct grant keeps the project within 50% of all of them, but a grant
+   * stated in two cases is counted twice — the rules cannot see that; the reviewer's evidence check must.
+   */
   cityGrantFen: Fen;
   /** The applicant led the municipal project (牵头单位). */
   leadUnit: boolean;

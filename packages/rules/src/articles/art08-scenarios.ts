@@ -12,6 +12,11 @@
  *  - demo: an industry-leading demonstration scenario's investor (not a government-invested project) gets a one-time
  *    award based on the actual construction cost — at most that cost and at most 3,000,000 yuan.
  * Every track then passes Art. 4.
+ *
+ * The rate bases are the case's own: the municipal grant (city_match) or investment (district) this award is for, not
+ * the project's running total (the grants module passes each application's own figure). The rate of each distinct
+ * base keeps the project within the rate of their sum; a base stated in two cases is counted twice, which the rules
+ * cannot see and the reviewer's evidence check must.
  */
 import { applyProjectCap } from '../art04-project-cap';
 import { applyCap } from '../caps';
@@ -35,7 +40,10 @@ export type Art8Input = WithOverrides & {
   applicant: Applicant;
   /** Already granted to the same project under these measures (Art. 4; default 0). */
   projectGrantedFen?: Fen;
-  /** Already granted to the same project under this track of Art. 8 (its per-project limit; default 0). */
+  /**
+   * Already granted to the same project under this track of Art. 8, counted against the track's own limit (district
+   * 5,000,000 yuan, demo 3,000,000 yuan; default 0). city_match has no limit of its own, so it is not used there.
+   */
   sameArticleGrantedFen?: Fen;
 } & (
     | { track: 'city_match'; cityGrantFen: Fen }

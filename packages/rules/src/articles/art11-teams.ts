@@ -17,12 +17,15 @@ import type { WithOverrides } from '../params/overrides';
 import { admit, recordRequest } from '../stages';
 
 const NEW_OR_RELOCATED = condition('new_or_relocated', 'not_new_or_relocated');
+const LARGE_MODEL_GENAI = condition('large_model_genai_team', 'not_large_model_or_genai');
 const TEAM_RECOGNISED = condition('team_recognised', 'not_recognised');
 
 export interface Art11Input extends WithOverrides {
   date: IsoDate;
   applicant: Applicant;
   newOrRelocated: boolean;
+  /** The enterprise is a large-model / generative-AI enterprise (大模型和生成式人工智能企业). */
+  largeModelOrGenerativeAi: boolean;
   /** Recognised (经认定) as a top large-model / generative-AI team. */
   recognised: boolean;
   requestedFen: Fen;
@@ -38,6 +41,7 @@ export function teamSupport(input: Art11Input): RuleResult {
   const evaluation = new Evaluation('第十一条', input.overrides);
   const inForce = admit(evaluation, input.date, input.applicant);
   evaluation.check(NEW_OR_RELOCATED, input.newOrRelocated === true);
+  evaluation.check(LARGE_MODEL_GENAI, input.largeModelOrGenerativeAi === true);
   evaluation.check(TEAM_RECOGNISED, input.recognised === true);
   let amountFen = recordRequest(evaluation, '第十一条', input.requestedFen);
   if (!inForce) return evaluation.result(0);

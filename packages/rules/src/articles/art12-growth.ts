@@ -23,10 +23,13 @@ import { admit } from '../stages';
 import { step } from '../trace';
 
 const FIRST_CROSSING = condition('first_crossing', 'not_first_crossing');
+const LARGE_MODEL_GENAI = condition('large_model_genai_growth', 'not_large_model_or_genai');
 
 export interface Art12Input extends WithOverrides {
   date: IsoDate;
   applicant: Applicant;
+  /** The enterprise is a large-model / generative-AI enterprise (大模型和生成式人工智能企业). */
+  largeModelOrGenerativeAi: boolean;
   /** Annual main-business revenue of the year assessed. */
   revenueFen: Fen;
   /** Already paid to this enterprise under Art. 12 (all tiers). */
@@ -51,6 +54,7 @@ export function growthAward(input: Art12Input): RuleResult {
     assertFen(input.previousMaxRevenueFen, 'previousMaxRevenueFen');
   const evaluation = new Evaluation('第十二条', input.overrides);
   const inForce = admit(evaluation, input.date, input.applicant);
+  evaluation.check(LARGE_MODEL_GENAI, input.largeModelOrGenerativeAi === true);
   if (!inForce) return evaluation.result(0);
 
   const tiers = evaluation.param('art12.tiers', input.date);

@@ -11,12 +11,14 @@
 import { applyProjectCap } from '../art04-project-cap';
 import type { IsoDate } from '../dates';
 import type { Applicant } from '../eligibility/applicant';
-import { Evaluation, type RuleResult } from '../evaluation';
+import { condition, Evaluation, type RuleResult } from '../evaluation';
 import type { BaseKind } from '../messages';
 import type { Fen } from '../money';
 import type { WithOverrides } from '../params/overrides';
 import type { FinancingKind } from '../params/table';
 import { admit, applyRate } from '../stages';
+
+const LARGE_MODEL_GENAI = condition('large_model_genai_financing', 'not_large_model_or_genai');
 
 export const FINANCING_KINDS: readonly FinancingKind[] = ['loan_interest', 'startup_financing', 'ip_pledge'];
 
@@ -29,6 +31,8 @@ const BASE_OF: Readonly<Record<FinancingKind, BaseKind>> = {
 export interface Art13Input extends WithOverrides {
   date: IsoDate;
   applicant: Applicant;
+  /** The enterprise is a large-model / generative-AI enterprise (大模型和生成式人工智能企业). */
+  largeModelOrGenerativeAi: boolean;
   kind: FinancingKind;
   /** Interest paid (loan_interest, ip_pledge) or financing raised (startup_financing). */
   baseFen: Fen;
@@ -39,6 +43,7 @@ export interface Art13Input extends WithOverrides {
 export function financingSupport(input: Art13Input): RuleResult {
   const evaluation = new Evaluation('第十三条', input.overrides);
   const inForce = admit(evaluation, input.date, input.applicant);
+  evaluation.check(LARGE_MODEL_GENAI, input.largeModelOrGenerativeAi === true);
   const base = BASE_OF[input.kind];
   if (base === undefined) throw new RangeError(`unknown financing kind ${String(input.kind)}`);
   if (!inForce) return evaluation.result(0);

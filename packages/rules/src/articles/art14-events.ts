@@ -16,11 +16,17 @@ import { assertFen, type Fen } from '../money';
 import type { WithOverrides } from '../params/overrides';
 import { admit, recordRequest } from '../stages';
 
+const HELD_IN_NANSHAN = condition('event_in_nanshan', 'event_not_in_nanshan');
+const LARGE_MODEL_GENAI_THEME = condition('event_large_model_genai_theme', 'event_not_large_model_or_genai');
 const EVENT_RECOGNISED = condition('event_recognised', 'not_recognised');
 
 export interface Art14Input extends WithOverrides {
   date: IsoDate;
   applicant: Applicant;
+  /** The event is held in Nanshan District (在南山区举办). */
+  heldInNanshan: boolean;
+  /** The event's theme is large models / generative AI (大模型和生成式人工智能主题活动). */
+  largeModelOrGenerativeAiTheme: boolean;
   recognised: boolean;
   requestedFen: Fen;
   /** Already granted for the same event under Art. 14 (default 0). */
@@ -34,6 +40,8 @@ export function eventSupport(input: Art14Input): RuleResult {
   assertFen(sameArticle, 'sameArticleGrantedFen');
   const evaluation = new Evaluation('第十四条', input.overrides);
   const inForce = admit(evaluation, input.date, input.applicant);
+  evaluation.check(HELD_IN_NANSHAN, input.heldInNanshan === true);
+  evaluation.check(LARGE_MODEL_GENAI_THEME, input.largeModelOrGenerativeAiTheme === true);
   evaluation.check(EVENT_RECOGNISED, input.recognised === true);
   let amountFen = recordRequest(evaluation, '第十四条', input.requestedFen);
   if (!inForce) return evaluation.result(0);

@@ -156,6 +156,7 @@ const MEASURES = {
         measure: measure('art11'),
         ...common,
         newOrRelocated: bool,
+        largeModelOrGenerativeAi: bool,
         recognised: bool,
         requestedFen: fen,
         sameArticleGrantedFen: optional(fen),
@@ -166,6 +167,7 @@ const MEASURES = {
       object({
         measure: measure('art12'),
         ...common,
+        largeModelOrGenerativeAi: bool,
         revenueFen: fen,
         awardedFen: fen,
         previousMaxRevenueFen: optional(fen),
@@ -173,13 +175,21 @@ const MEASURES = {
     ),
   art13: (value: unknown) =>
     financingSupport(
-      object({ measure: measure('art13'), ...common, kind: oneOf(FINANCING_KINDS), baseFen: fen })(value, ''),
+      object({
+        measure: measure('art13'),
+        ...common,
+        largeModelOrGenerativeAi: bool,
+        kind: oneOf(FINANCING_KINDS),
+        baseFen: fen,
+      })(value, ''),
     ),
   art14: (value: unknown) =>
     eventSupport(
       object({
         measure: measure('art14'),
         ...common,
+        heldInNanshan: bool,
+        largeModelOrGenerativeAiTheme: bool,
         recognised: bool,
         requestedFen: fen,
         sameArticleGrantedFen: optional(fen),

@@ -23,7 +23,8 @@ export function GrantStepper({
   const state = stepperState(status, events);
   // Eight steps do not fit a phone's width: the stepper runs down the page there.
   const narrow = useMediaQuery('(max-width: 62em)');
-  const detourColor = state.detour === 'rejected' ? 'red' : 'orange';
+  const ended = state.detour === 'rejected' || state.detour === 'revoked';
+  const detourColor = ended ? 'red' : 'orange';
   return (
     <Stepper
       active={state.complete ? GRANT_STEPS.length : state.active}
@@ -48,7 +49,7 @@ export function GrantStepper({
             data-testid={`grant-step-${step}`}
             description={
               here && state.detour ? (
-                <Text size="xs" c={state.detour === 'rejected' ? 'red' : 'orange.8'} fw={600}>
+                <Text size="xs" c={ended ? 'red' : 'orange.8'} fw={600}>
                   {statusLabel(state.detour)}
                 </Text>
               ) : step === 'public_notice' && noticeEndsOn ? (

@@ -9,6 +9,7 @@ const COLORS: Record<string, string> = {
   info_requested: 'orange',
   decided: 'teal',
   paid: 'green',
+  revoked: 'red',
   objection_raised: 'red',
   non_duplication_excluded: 'red',
 };

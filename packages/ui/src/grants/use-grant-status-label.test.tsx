@@ -36,6 +36,7 @@ const APPLICANT_ZH = {
   rejected: '未通过',
   info_requested: '待补充材料',
   withdrawn: '已撤回',
+  revoked: '资助已撤销',
 };
 
 describe('useGrantStatusLabel', () => {
@@ -43,12 +44,13 @@ describe('useGrantStatusLabel', () => {
     expect(labels('zh-CN', 'applicant')).toEqual(APPLICANT_ZH);
   });
 
-  it('words a status for staff as the admin app always has: three steps by what staff do', () => {
+  it('words a status for staff as the admin app always has: some statuses by what staff do', () => {
     expect(labels('zh-CN', 'staff')).toEqual({
       ...APPLICANT_ZH,
       bureau_review: '科创局复审',
       funding_plan: '拟定资助计划',
       rejected: '已驳回',
+      revoked: '已撤销核定',
     });
   });
 
@@ -65,6 +67,7 @@ describe('useGrantStatusLabel', () => {
       rejected: 'Rejected',
       info_requested: 'Information requested',
       withdrawn: 'Withdrawn',
+      revoked: 'Revoked',
     };
     expect(labels('en', 'applicant')).toEqual(english);
     expect(labels('en', 'staff')).toEqual(english);

@@ -26,6 +26,11 @@ describe('stepperState', () => {
       complete: false,
     });
     expect(stepperState('withdrawn')).toEqual({ active: 0, detour: 'withdrawn', complete: false });
+    const decided = [
+      { fromStatus: 'public_notice', toStatus: 'decided' },
+      { fromStatus: 'decided', toStatus: 'revoked' },
+    ];
+    expect(stepperState('revoked', decided)).toEqual({ active: 6, detour: 'revoked', complete: false });
   });
 });
 
@@ -37,7 +42,8 @@ describe('isOpenGrant', () => {
       true,
       true,
     ]);
-    expect(['decided', 'paid', 'rejected', 'withdrawn'].map(isOpenGrant)).toEqual([
+    expect(['decided', 'paid', 'rejected', 'withdrawn', 'revoked'].map(isOpenGrant)).toEqual([
+      false,
       false,
       false,
       false,
@@ -57,5 +63,6 @@ describe('displayEventKind', () => {
     expect(
       displayEventKind({ kind: 'objection_raised', fromStatus: 'public_notice', toStatus: 'public_notice' }),
     ).toBe('objection_raised');
+    expect(displayEventKind({ kind: 'revoked', fromStatus: 'decided', toStatus: 'revoked' })).toBe('revoked');
   });
 });

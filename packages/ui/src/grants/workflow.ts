@@ -16,7 +16,7 @@ export const GRANT_STEPS = [
 ] as const;
 export type GrantStep = (typeof GRANT_STEPS)[number];
 
-export const GRANT_DETOURS = ['info_requested', 'rejected', 'withdrawn'] as const;
+export const GRANT_DETOURS = ['info_requested', 'rejected', 'withdrawn', 'revoked'] as const;
 export type GrantDetour = (typeof GRANT_DETOURS)[number];
 export type GrantStatus = GrantStep | GrantDetour;
 
@@ -73,10 +73,11 @@ export const GRANT_STATUS_COLORS: Record<GrantStatus, MantineColor> = {
   rejected: 'red',
   info_requested: 'orange',
   withdrawn: 'gray',
+  revoked: 'red',
 };
 
 /** Statuses that end (or settle) an application: an event reaching one is named after it whatever it came from. */
-const OUTCOMES: ReadonlySet<string> = new Set(['rejected', 'withdrawn', 'decided', 'paid']);
+const OUTCOMES: ReadonlySet<string> = new Set(['rejected', 'withdrawn', 'decided', 'paid', 'revoked']);
 
 /**
  * An event's kind for display. The API names an event leaving `info_requested` "responded" even when staff rejected
@@ -86,9 +87,9 @@ export function displayEventKind<K extends string>(e: {
   kind: K;
   fromStatus: string | null;
   toStatus: string;
-}): K | 'rejected' | 'withdrawn' | 'decided' | 'paid' {
+}): K | 'rejected' | 'withdrawn' | 'decided' | 'paid' | 'revoked' {
   if (e.fromStatus !== e.toStatus && OUTCOMES.has(e.toStatus)) {
-    return e.toStatus as 'rejected' | 'withdrawn' | 'decided' | 'paid';
+    return e.toStatus as 'rejected' | 'withdrawn' | 'decided' | 'paid' | 'revoked';
   }
   return e.kind;
 }

@@ -27,6 +27,8 @@ export const uiEn: UiMessages = {
     rejected_staff: 'Rejected',
     info_requested: 'Information requested',
     withdrawn: 'Withdrawn',
+    revoked: 'Revoked',
+    revoked_staff: 'Revoked',
   },
   trace: { title: 'How this was calculated', empty: 'No calculation steps' },
   cap: {

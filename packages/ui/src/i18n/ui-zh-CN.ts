@@ -29,6 +29,8 @@ export const uiZhCN = {
     rejected_staff: '已驳回',
     info_requested: '待补充材料',
     withdrawn: '已撤回',
+    revoked: '资助已撤销',
+    revoked_staff: '已撤销核定',
   },
   trace: { title: '计算过程', empty: '暂无计算过程' },
   cap: {

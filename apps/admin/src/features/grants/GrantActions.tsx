@@ -31,7 +31,7 @@ const OPEN_STATES: readonly GrantStatus[] = [...REVIEW_STATES, 'info_requested']
 const DEFAULT_NOTICE_DAYS = 5;
 const REFERENCE = /^[A-Za-z0-9][A-Za-z0-9._-]{2,63}$/;
 
-type Action = 'advance' | 'requestInfo' | 'reject' | 'approve' | 'disburse';
+type Action = 'advance' | 'requestInfo' | 'reject' | 'approve' | 'disburse' | 'revoke';
 
 /**
  * Why approval is not possible, as an i18n key; null when it is. The notice's end is only a hint (`noticeHint`): the
@@ -48,8 +48,9 @@ export function approvalBlock(grant: GrantDetail, myUserId: string | undefined) 
 
 /**
  * The staff actions the application's step allows: advance (naming the step seen, so a stale screen is refused),
- * request information, reject, approve an amount (never above the proposal; two staff members above the threshold),
- * disburse a decided grant. Every one asks for confirmation and says what it does.
+ * request information, reject, approve an amount (never above the proposal nor the amount published at the notice; two
+ * staff members above the threshold), disburse or revoke a decided grant. Every one asks for confirmation and says
+ * what it does.
  */
 export function GrantActions({ grant, onChanged }: { grant: GrantDetail; onChanged: () => void }) {
   const { t } = useTranslation();
@@ -65,8 +66,10 @@ export function GrantActions({ grant, onChanged }: { grant: GrantDetail; onChang
   const reject = useMutation(trpc.admin.grants.reject.mutationOptions());
   const approve = useMutation(trpc.admin.grants.approve.mutationOptions());
   const disburse = useMutation(trpc.admin.grants.disburse.mutationOptions());
+  const revoke = useMutation(trpc.admin.grants.revoke.mutationOptions());
 
   const proposalFen = grant.currentProposal.amountFen;
+  const noticedFen = grant.noticedFen ?? 0;
   const threshold = grant.approvalRule.twoPersonAboveFen;
   const firstApproval = grant.approvals[0];
   const pendingSecond = firstApproval !== undefined && firstApproval.amountFen > threshold;
@@ -75,10 +78,11 @@ export function GrantActions({ grant, onChanged }: { grant: GrantDetail; onChang
   const noticeRunning = grant.noticeRunning;
 
   useEffect(() => {
-    if (action === 'approve') setAmountFen(pendingSecond ? firstApproval.amountFen : proposalFen);
+    if (action === 'approve')
+      setAmountFen(pendingSecond ? firstApproval.amountFen : Math.min(proposalFen, noticedFen));
     if (action === 'advance') setNoticeDays(DEFAULT_NOTICE_DAYS);
     if (action === 'disburse') setReference('');
-  }, [action, pendingSecond, firstApproval, proposalFen]);
+  }, [action, pendingSecond, firstApproval, proposalFen, noticedFen]);
 
   const amountProblem =
     action !== 'approve'
@@ -87,9 +91,11 @@ export function GrantActions({ grant, onChanged }: { grant: GrantDetail; onChang
         ? 'grants.approve.amountInvalid'
         : amountFen > proposalFen
           ? 'grants.approve.aboveProposal'
-          : pendingSecond && amountFen !== firstApproval.amountFen
-            ? 'grants.approve.mustMatch'
-            : null;
+          : amountFen > noticedFen
+            ? 'grants.approve.aboveNotice'
+            : pendingSecond && amountFen !== firstApproval.amountFen
+              ? 'grants.approve.mustMatch'
+              : null;
   const needsTwo = amountFen !== null && amountFen > threshold;
 
   async function confirm(text: string) {
@@ -126,6 +132,10 @@ export function GrantActions({ grant, onChanged }: { grant: GrantDetail; onChang
           });
           break;
         }
+        case 'revoke':
+          await revoke.mutateAsync({ applicationId, reason: text });
+          notifications.show({ color: 'teal', message: t('grants.done.revoke') });
+          break;
         case 'disburse': {
           const paid = await disburse.mutateAsync({
             applicationId,
@@ -171,9 +181,14 @@ export function GrantActions({ grant, onChanged }: { grant: GrantDetail; onChang
         </Button>
       ) : null}
       {grant.status === 'decided' ? (
-        <Button color="green" onClick={() => setAction('disburse')} data-testid="grant-disburse">
-          {t('grants.actions.disburse')}
-        </Button>
+        <>
+          <Button color="green" onClick={() => setAction('disburse')} data-testid="grant-disburse">
+            {t('grants.actions.disburse')}
+          </Button>
+          <Button variant="light" color="red" onClick={() => setAction('revoke')} data-testid="grant-revoke">
+            {t('grants.actions.revoke')}
+          </Button>
+        </>
       ) : null}
       {REVIEW_STATES.includes(grant.status) ? (
         <Button
@@ -231,7 +246,7 @@ export function GrantActions({ grant, onChanged }: { grant: GrantDetail; onChang
                   : ''
         }
         color={
-          action === 'reject'
+          action === 'reject' || action === 'revoke'
             ? 'red'
             : action === 'requestInfo'
               ? 'orange'
@@ -242,7 +257,7 @@ export function GrantActions({ grant, onChanged }: { grant: GrantDetail; onChang
         confirmLabel={dialogTitle}
         withReason={action !== 'disburse'}
         reasonOptional={action === 'advance' || action === 'approve'}
-        reasonLabel={action === 'reject' ? undefined : t('grants.note')}
+        reasonLabel={action === 'reject' || action === 'revoke' ? undefined : t('grants.note')}
         reasonHint={action ? t(`grants.hint.${action}`) : undefined}
         canConfirm={
           action === 'approve'
@@ -278,6 +293,10 @@ export function GrantActions({ grant, onChanged }: { grant: GrantDetail; onChang
               <Text size="sm">
                 {t('grants.approve.proposal')}{' '}
                 <Money fen={proposalFen} fw={700} data-testid="grant-approve-proposal" />
+              </Text>
+              <Text size="sm">
+                {t('grants.approve.noticed')}{' '}
+                <Money fen={noticedFen} fw={700} data-testid="grant-approve-noticed" />
               </Text>
               <Text size="sm" c="dimmed">
                 {t('grants.approve.fundLeft', { year: grant.fund.year })} <Money fen={grant.fund.leftFen} />

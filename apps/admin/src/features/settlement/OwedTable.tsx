@@ -6,7 +6,10 @@ import type { OwedProvider } from '../../lib/api-types';
 import { ExpandToggle } from '../common/ExpandToggle';
 import { useArticleLabel } from '../common/use-article-label';
 
-/** What the district owes each provider, with the orders behind it; providers can be picked for a payout batch. */
+/**
+ * What the district owes each provider, with the orders behind it; providers can be picked for a payout batch. The
+ * subsidies of orders not delivered yet are shown apart: no batch pays them, and the net leaves them out.
+ */
 export function OwedTable({
   providers,
   selected,
@@ -41,6 +44,7 @@ export function OwedTable({
             <Table.Th ta="right">{t('settlement.columns.owed')}</Table.Th>
             <Table.Th ta="right">{t('settlement.columns.clawback')}</Table.Th>
             <Table.Th ta="right">{t('settlement.columns.net')}</Table.Th>
+            <Table.Th ta="right">{t('settlement.columns.awaitingDelivery')}</Table.Th>
             <Table.Th ta="right">{t('settlement.columns.ledger')}</Table.Th>
             <Table.Th ta="right">{t('settlement.columns.orders')}</Table.Th>
             <Table.Th w={40} />
@@ -79,6 +83,14 @@ export function OwedTable({
                     <Money fen={p.netFen} size="sm" fw={700} data-testid="owed-net" />
                   </Table.Td>
                   <Table.Td ta="right">
+                    <Money
+                      fen={p.awaitingDeliveryFen}
+                      size="sm"
+                      c="dimmed"
+                      data-testid="owed-awaiting-delivery"
+                    />
+                  </Table.Td>
+                  <Table.Td ta="right">
                     <Money fen={p.ledgerBalanceFen} size="sm" c="dimmed" />
                   </Table.Td>
                   <Table.Td ta="right">{p.lines.length}</Table.Td>
@@ -93,7 +105,7 @@ export function OwedTable({
                 </Table.Tr>
                 {expanded ? (
                   <Table.Tr>
-                    <Table.Td colSpan={8} bg="var(--mantine-color-gray-0)">
+                    <Table.Td colSpan={9} bg="var(--mantine-color-gray-0)">
                       <Table>
                         <Table.Tbody>
                           {p.lines.map((l) => (
@@ -101,6 +113,7 @@ export function OwedTable({
                               key={`${l.kind}-${l.orderId}`}
                               data-testid="owed-line"
                               data-kind={l.kind}
+                              c={l.kind === 'awaiting_delivery' ? 'dimmed' : undefined}
                             >
                               <Table.Td>{l.paidAt ? <DateTime value={l.paidAt} size="xs" /> : '—'}</Table.Td>
                               <Table.Td>

@@ -91,7 +91,7 @@ export function NoticesCard() {
                         </Text>
                       </Table.Td>
                       <Table.Td ta="right">
-                        <Money fen={n.proposedFen} size="sm" />
+                        <Money fen={n.noticedFen} size="sm" />
                       </Table.Td>
                       <Table.Td>{n.noticeEndsOn}</Table.Td>
                       <Table.Td>

@@ -16,6 +16,13 @@ describe('factFields', () => {
       ['periodFrom', 'date'],
       ['periodTo', 'date'],
     ]);
+    expect(factFields('art14').map((f) => [f.name, f.type])).toEqual([
+      ['heldInNanshan', 'boolean'],
+      ['largeModelOrGenerativeAiTheme', 'boolean'],
+      ['recognised', 'boolean'],
+      ['recognisedBy', 'choice'],
+      ['eventDate', 'date'],
+    ]);
     expect(factFields('art14').find((f) => f.name === 'recognisedBy')).toEqual({
       name: 'recognisedBy',
       type: 'choice',
@@ -107,6 +114,20 @@ describe('toFacts', () => {
     expect(toFacts('art13', { kind: 'bribe', baseFen: '100' })).toEqual({
       ok: false,
       errors: { kind: 'validation.invalid' },
+    });
+  });
+
+  it('always sends Art. 14’s declarations, unticked as false', () => {
+    expect(toFacts('art14', { ...emptyFactValues('art14'), eventDate: '2026-10-20' })).toEqual({
+      ok: true,
+      facts: {
+        article: 'art14',
+        heldInNanshan: false,
+        largeModelOrGenerativeAiTheme: false,
+        recognised: false,
+        recognisedBy: 'national',
+        eventDate: '2026-10-20',
+      },
     });
   });
 

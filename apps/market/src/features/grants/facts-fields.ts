@@ -29,6 +29,8 @@ function articleSchema(article: GrantArticle): ArticleSchema {
 }
 
 function fieldOf(name: FactName, schema: z.ZodType): FactField {
+  // A fact the API added later is optional so that older stored applications still parse; the form always asks it.
+  if (schema instanceof z.ZodOptional) return fieldOf(name, schema.unwrap() as z.ZodType);
   if (schema instanceof z.ZodBoolean) return { name, type: 'boolean' };
   if (schema instanceof z.ZodNumber && name.endsWith('Fen')) return { name, type: 'money' };
   if (schema instanceof z.ZodISODate) return { name, type: 'date' };

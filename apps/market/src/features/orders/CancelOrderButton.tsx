@@ -17,6 +17,9 @@ export function CancelOrderButton({ orderId }: { orderId: string }) {
         notifications.show({ color: 'gray', message: t('order.cancelled') });
         await refreshAfterOrderChange();
       },
+      // A refusal (e.g. `payment_in_progress`: the buyer has just paid) is explained in the dialog; the order is read
+      // again so the page follows it to its real state.
+      onError: () => refreshAfterOrderChange(),
     }),
   );
   return (

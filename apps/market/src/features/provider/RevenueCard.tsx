@@ -5,6 +5,7 @@ import { queryClient, trpc } from '@nanshan/ui/api-client';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { lazy, type ReactNode, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ProviderRevenue } from '../../lib/api-types';
 
 // The chart library loads with this card, not with the app.
 const RevenueChart = lazy(() => import('./RevenueChart').then((m) => ({ default: m.RevenueChart })));
@@ -23,8 +24,9 @@ function Figure({ label, children }: { label: string; children: ReactNode }) {
 }
 
 /**
- * What the provider's paid orders brought in this year: revenue paid by buyers and the subsidy the district owes,
- * per month (chart and table, integer fen from the server), and a month's statement as CSV.
+ * What the provider's paid orders brought in this year: revenue paid by buyers and the subsidy on them, per month
+ * (chart and table, integer fen from the server); where the district stands with the provider (from the ledger); and
+ * a month's statement as CSV.
  */
 export function RevenueCard() {
   const { t } = useTranslation();
@@ -37,27 +39,21 @@ export function RevenueCard() {
             <div>
               <Title order={3}>{t('providerDashboard.revenueTitle', { year: data.year })}</Title>
               <Text size="xs" c="dimmed">
-                {t('providerDashboard.revenueNote')}
+                {t('providerDashboard.ordersNote')}
               </Text>
             </div>
-            <SimpleGrid cols={{ base: 2, md: 4 }} spacing="md">
+            <SimpleGrid cols={{ base: 2, md: 3 }} spacing="md">
               <Figure label={t('providerDashboard.yearRevenue')}>
                 <Money fen={data.yearTotals.revenuePaidFen} data-testid="provider-year-revenue" />
               </Figure>
-              <Figure label={t('providerDashboard.yearSubsidy')}>
-                <Money
-                  fen={data.yearTotals.subsidyReceivableFen}
-                  c="teal.8"
-                  data-testid="provider-year-subsidy"
-                />
+              <Figure label={t('providerDashboard.yearOrderSubsidy')}>
+                <Money fen={data.yearTotals.subsidyFen} c="teal.8" data-testid="provider-year-subsidy" />
               </Figure>
               <Figure label={t('providerDashboard.yearOrders')}>
                 {data.yearTotals.orders.toLocaleString()}
               </Figure>
-              <Figure label={t('providerDashboard.allTimeSubsidy')}>
-                <Money fen={data.allTime.subsidyReceivableFen} data-testid="provider-all-time-subsidy" />
-              </Figure>
             </SimpleGrid>
+            <DistrictSettlement settlement={data.settlement} />
             {data.yearTotals.orders === 0 ? (
               <Text size="sm" c="dimmed" ta="center" py="md" data-testid="provider-revenue-empty">
                 {t('providerDashboard.revenueEmpty', { year: data.year })}
@@ -75,7 +71,7 @@ export function RevenueCard() {
                         <Table.Th ta="right">{t('providerDashboard.orders')}</Table.Th>
                         <Table.Th ta="right">{t('providerDashboard.listTotal')}</Table.Th>
                         <Table.Th ta="right">{t('providerDashboard.revenuePaid')}</Table.Th>
-                        <Table.Th ta="right">{t('providerDashboard.subsidyReceivable')}</Table.Th>
+                        <Table.Th ta="right">{t('providerDashboard.orderSubsidy')}</Table.Th>
                       </Table.Tr>
                     </Table.Thead>
                     <Table.Tbody>
@@ -92,7 +88,7 @@ export function RevenueCard() {
                               <Money fen={m.revenuePaidFen} />
                             </Table.Td>
                             <Table.Td ta="right">
-                              <Money fen={m.subsidyReceivableFen} c="teal.8" />
+                              <Money fen={m.subsidyFen} c="teal.8" />
                             </Table.Td>
                           </Table.Tr>
                         ))}
@@ -106,6 +102,39 @@ export function RevenueCard() {
         )}
       </QueryState>
     </Card>
+  );
+}
+
+/** What the district owes the provider now, paid and owed back, from the ledger (integer fen from the server). */
+function DistrictSettlement({ settlement }: { settlement: ProviderRevenue['settlement'] }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="xs" data-testid="provider-settlement">
+      <div>
+        <Text fw={600}>{t('providerDashboard.districtSettlement.title')}</Text>
+        <Text size="xs" c="dimmed">
+          {t('providerDashboard.districtSettlement.note')}
+        </Text>
+      </div>
+      <SimpleGrid cols={{ base: 2, md: 4 }} spacing="md">
+        <Figure label={t('providerDashboard.districtSettlement.due')}>
+          <Money fen={settlement.dueFen} c="teal.8" data-testid="provider-settlement-due" />
+        </Figure>
+        <Figure label={t('providerDashboard.districtSettlement.awaitingDelivery')}>
+          <Money fen={settlement.awaitingDeliveryFen} c="dimmed" data-testid="provider-settlement-awaiting" />
+        </Figure>
+        <Figure label={t('providerDashboard.districtSettlement.paidOut')}>
+          <Money fen={settlement.paidOutFen} data-testid="provider-settlement-paid-out" />
+        </Figure>
+        <Figure label={t('providerDashboard.districtSettlement.clawback')}>
+          <Money
+            fen={settlement.clawbackFen}
+            c={settlement.clawbackFen < 0 ? 'red.7' : undefined}
+            data-testid="provider-settlement-clawback"
+          />
+        </Figure>
+      </SimpleGrid>
+    </Stack>
   );
 }
 

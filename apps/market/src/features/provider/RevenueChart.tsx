@@ -4,7 +4,7 @@ import { formatFen, useLanguage } from '@nanshan/ui';
 import { useTranslation } from 'react-i18next';
 import type { ProviderRevenue } from '../../lib/api-types';
 
-/** Revenue paid by buyers and subsidy receivable per month; bars are integer fen, axis ticks whole yuan. */
+/** Revenue paid by buyers and the subsidy on orders per month; bars are integer fen, axis ticks whole yuan. */
 export function RevenueChart({ months }: { months: ProviderRevenue['months'] }) {
   const { t } = useTranslation();
   const language = useLanguage();
@@ -21,7 +21,7 @@ export function RevenueChart({ months }: { months: ProviderRevenue['months'] }) 
       data={months.map((m) => ({
         month: t('subsidy.month', { month: Number(m.month.slice(5)) }),
         revenue: m.revenuePaidFen,
-        subsidy: m.subsidyReceivableFen,
+        subsidy: m.subsidyFen,
       }))}
       dataKey="month"
       withLegend
@@ -31,7 +31,7 @@ export function RevenueChart({ months }: { months: ProviderRevenue['months'] }) 
       yAxisLabel={t('subsidy.axisYuan')}
       series={[
         { name: 'revenue', label: t('providerDashboard.chartRevenue'), color: 'nanshan.6' },
-        { name: 'subsidy', label: t('providerDashboard.chartSubsidy'), color: 'teal.6' },
+        { name: 'subsidy', label: t('providerDashboard.orderSubsidy'), color: 'teal.6' },
       ]}
     />
   );

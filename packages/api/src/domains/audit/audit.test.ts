@@ -3,6 +3,7 @@ import { dbErrorOf } from '@nanshan/db/testing';
 import type { TRPCError } from '@trpc/server';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { deliver } from '../../test/deliveries';
 import { createHarness, type Harness } from '../../test/harness';
 import { expectRefusal } from '../../test/people';
 import { buy, H800 } from '../../test/purchases';
@@ -17,7 +18,7 @@ beforeEach(async () => {
   h.setNow('2026-11-28T02:00:00Z');
 });
 
-/** Budget changes on two Shenzhen days, an order placed and paid, and a payout batch. */
+/** Budget changes on two Shenzhen days, an order placed, paid and delivered, and a payout batch. */
 async function history() {
   const admin = await h.callerFor('admin');
   h.setNow('2026-11-26T15:59:00Z'); // 26 November 23:59 in Shenzhen
@@ -26,6 +27,7 @@ async function history() {
   await admin.admin.fund.adjust({ year: 2026, deltaFen: 200, reason: 'second' });
   h.setNow('2026-11-28T02:00:00Z');
   const orderId = await buy(h, await h.callerFor('sme'), H800, 8);
+  await deliver(h, orderId);
   await admin.admin.settlement.createBatch({});
   return { admin, orderId };
 }
@@ -37,18 +39,19 @@ describe('admin.audit.list', () => {
     const all = await admin.admin.audit.list({});
     expect(all.items.map((e) => e.action)).toEqual([
       'settlement.batch_created',
+      'order.delivered',
       'order.paid',
       'order.placed',
       'fund.budget_changed',
       'fund.budget_changed',
     ]);
-    expect(all.total).toBe(5);
+    expect(all.total).toBe(6);
     expect(all.items[0]).toMatchObject({
       actorUserId: adminUser.id,
       actorName: '南山区科创局 审核员',
       targetType: 'payout_batch',
     });
-    expect(JSON.parse(all.items[3]!.after!)).toMatchObject({ reason: 'second', deltaFen: 200 });
+    expect(JSON.parse(all.items[4]!.after!)).toMatchObject({ reason: 'second', deltaFen: 200 });
     expect(all.items[0]!.prevHash).toBe(all.items[1]!.hash);
 
     const fund = await admin.admin.audit.list({ actionPrefix: 'fund.' });
@@ -67,21 +70,21 @@ describe('admin.audit.list', () => {
       ['order.placed', orderId],
     ]);
     expect((await admin.admin.audit.list({ actorUserId: sme.id, actionPrefix: 'order.paid' })).total).toBe(1);
-    expect((await admin.admin.audit.list({ targetType: 'order', targetId: orderId })).total).toBe(2);
+    expect((await admin.admin.audit.list({ targetType: 'order', targetId: orderId })).total).toBe(3);
     expect((await admin.admin.audit.list({ targetType: 'fund_year', targetId: '2026' })).total).toBe(2);
     expect((await admin.admin.audit.list({ targetType: 'fund_year', targetId: '2025' })).total).toBe(0);
 
     const on26 = await admin.admin.audit.list({ fromDate: '2026-11-26', toDate: '2026-11-26' });
     expect(on26.items.map((e) => JSON.parse(e.after!).reason)).toEqual(['first']);
     const from27 = await admin.admin.audit.list({ fromDate: '2026-11-27' });
-    expect(from27.total).toBe(4);
+    expect(from27.total).toBe(5);
     expect((await admin.admin.audit.list({ toDate: '2026-11-27' })).total).toBe(2);
 
     const page1 = await admin.admin.audit.list({ page: 1, pageSize: 3 });
     const page2 = await admin.admin.audit.list({ page: 2, pageSize: 3 });
     expect(page1.items).toHaveLength(3);
-    expect(page2.items.map((e) => e.id)).toEqual([all.items[3]!.id, all.items[4]!.id]);
-    expect(page2.total).toBe(5);
+    expect(page2.items.map((e) => e.id)).toEqual([all.items[3]!.id, all.items[4]!.id, all.items[5]!.id]);
+    expect(page2.total).toBe(6);
 
     for (const bad of [
       { fromDate: '2026-11-30', toDate: '2026-11-01' },
@@ -98,7 +101,7 @@ describe('admin.audit.list', () => {
 describe('admin.audit.verify', () => {
   it('passes an untouched chain and names the first entry someone edited behind the trigger', async () => {
     const { admin } = await history();
-    expect(await admin.admin.audit.verify()).toMatchObject({ ok: true, firstBrokenId: null, entries: 5 });
+    expect(await admin.admin.audit.verify()).toMatchObject({ ok: true, firstBrokenId: null, entries: 6 });
     // The append-only trigger refuses the edit…
     expect(await dbErrorOf(h.db.execute(sql`update audit_log set after = '{}' where id = 2`))).toMatch(
       /append_only/,
@@ -113,7 +116,7 @@ describe('admin.audit.verify', () => {
     } finally {
       await h.db.execute(sql`alter table audit_log enable trigger audit_log_append_only`);
     }
-    expect(await admin.admin.audit.verify()).toMatchObject({ ok: false, firstBrokenId: 2, entries: 5 });
+    expect(await admin.admin.audit.verify()).toMatchObject({ ok: false, firstBrokenId: 2, entries: 6 });
     // Re-hashing the edited entry does not help: the next entry's link to it breaks instead.
     await h.db.execute(sql`alter table audit_log disable trigger audit_log_append_only`);
     try {

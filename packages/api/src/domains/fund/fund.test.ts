@@ -7,6 +7,7 @@ import { addDays } from '../../calendar';
 import { ensureAccounts } from '../../ledger/accounts';
 import { fundBalancesFromLedger } from '../../ledger/balances';
 import { setFundBudget } from '../../ledger/fund';
+import { deliver } from '../../test/deliveries';
 import { createHarness, type Harness, moneySnapshot } from '../../test/harness';
 import { expectRefusal } from '../../test/people';
 import { buy, H800 } from '../../test/purchases';
@@ -325,7 +326,7 @@ describe('admin.fund.burnDown', () => {
 
   it('ends on today with the same totals as the fund summary, payouts included', async () => {
     const sme = await h.callerFor('sme');
-    await buy(h, sme, H800, 100);
+    await deliver(h, await buy(h, sme, H800, 100));
     await buy(h, sme, H800, 8, { pay: false });
     const admin = await h.callerFor('admin');
     await admin.admin.settlement.createBatch({});

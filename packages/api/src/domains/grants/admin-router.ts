@@ -7,6 +7,7 @@ import { disburseGrant, GRANT_REFERENCE_PATTERN } from './disburse';
 import { GRANT_ARTICLES, MAX_FORM_FEN } from './facts';
 import { resolveObjection } from './objections';
 import { advanceApplication, MAX_NOTICE_DAYS, rejectApplication, requestInformation } from './review';
+import { revokeGrant } from './revoke';
 import { reviewerView, reviewQueue } from './views';
 
 const applicationId = z.uuid();
@@ -14,7 +15,9 @@ const applicationId = z.uuid();
 const reason = z.string().trim().min(1).max(2000);
 const status = z.enum(schema.GRANT_STATES);
 
-/** District staff review grant applications: queue, review with the trace, decide, pay (every action audited). */
+/**
+ * District staff review grant applications: queue, review with the trace, decide, revoke, pay (every action audited).
+ */
 export const adminGrantsRouter = router({
   /** The review queue, oldest first; filter by status and article. */
   queue: adminProcedure
@@ -91,6 +94,13 @@ export const adminGrantsRouter = router({
     .input(z.object({ objectionId: z.uuid(), outcome: z.enum(['dismissed', 'upheld']), resolution: reason }))
     .mutation(async ({ ctx, input }) =>
       resolveObjection(ctx.db, { ...input, actorUserId: ctx.user.id, now: ctx.now() }),
+    ),
+
+  /** Revokes a decided grant not yet paid, with the reason the applicant reads; its reservation is released. */
+  revoke: adminProcedure
+    .input(z.object({ applicationId, reason }))
+    .mutation(async ({ ctx, input }) =>
+      revokeGrant(ctx.db, { ...input, actorUserId: ctx.user.id, now: ctx.now() }),
     ),
 
   /** Pays a decided grant: a payout batch with a unique reference and the ledger posting fund → grantee. */

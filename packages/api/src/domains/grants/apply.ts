@@ -64,7 +64,7 @@ export async function applyForGrant(
           eq(schema.grantApplications.article, article),
           eq(schema.grantApplications.projectKey, projectKey),
           eq(schema.grantApplications.year, a.year),
-          notInArray(schema.grantApplications.status, ['rejected', 'withdrawn']),
+          notInArray(schema.grantApplications.status, ['rejected', 'withdrawn', 'revoked']),
         ),
       );
     if (duplicate) throw domainError('duplicate_application', 'CONFLICT');

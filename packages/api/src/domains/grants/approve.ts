@@ -5,15 +5,15 @@ import { shenzhenDate, shenzhenYear } from '../../clock';
 import { domainError } from '../../errors';
 import { lockGrantCounters, reserveGrant } from '../../ledger/grants';
 import { annualCapFen } from '../orders/purchase-quote';
-import { type GrantArticle, SHARED_CAP_ARTICLES } from './facts';
 import { computeProposal, proposalColumns, subjectOf } from './proposal';
 import { enterpriseOf, excludeOutranked } from './refresh';
-import { EVENT_NOTES, lockApplication, recordEvent, transition } from './workflow';
+import { EVENT_NOTES, grantMoneyOf, lockApplication, recordEvent, transition } from './workflow';
 
 /**
  * A staff member approves an amount after the public notice: at most the proposal recomputed now, inside this
- * transaction, from the locked counters and the history (never above it; the `grant_decided_within_proposal` CHECK
- * is the last line). Above `twoPersonAboveFen` two different staff members must approve the same amount; the
+ * transaction, from the locked counters and the history, and at most the amount published at the notice (the
+ * `grant_decided_within_proposal` and `grant_decided_within_notice` CHECKs are the last line). Above
+ * `twoPersonAboveFen` two different staff members must approve the same amount; the
  * approval that completes the decision moves the application to `decided` and reserves the amount:
  * - in the fund of the decision year (Art. 2: it must fit what is neither committed nor reserved — never an
  *   overdraft; the `fund_within_budget` CHECK is the last line);
@@ -62,10 +62,8 @@ export async function approveApplication(
     }
 
     const enterprise = await enterpriseOf(tx, app);
-    const article = app.article as GrantArticle;
-    const usage = SHARED_CAP_ARTICLES.has(article)
-      ? { enterpriseId: app.enterpriseId, article, year: app.year }
-      : null;
+    const money = grantMoneyOf(app);
+    const { article, usage } = money;
     const fundYear = shenzhenYear(input.now);
     const counters = await lockGrantCounters(tx, {
       usage,
@@ -76,6 +74,10 @@ export async function approveApplication(
     if (proposal.amountFen === 0) throw domainError('proposal_is_zero', 'PRECONDITION_FAILED');
     if (input.amountFen > proposal.amountFen)
       throw domainError('amount_above_proposal', 'PRECONDITION_FAILED');
+    // 公示: the public was shown `noticedFen`; more needs a new notice (a proposal may rise during the notice, e.g.
+    // when market reservations under the shared cap expire).
+    if (app.noticedFen === null || input.amountFen > app.noticedFen)
+      throw domainError('amount_above_notice', 'PRECONDITION_FAILED');
     await tx
       .update(schema.grantApplications)
       .set(proposalColumns(proposal))
@@ -113,10 +115,7 @@ export async function approveApplication(
       if (input.amountFen > left) throw domainError('annual_cap_reached', 'PRECONDITION_FAILED');
     }
     await reserveGrant(tx, {
-      applicationId: app.id,
-      enterpriseId: app.enterpriseId,
-      article,
-      usage,
+      ...money,
       fundYear,
       amountFen: input.amountFen,
       payeeName: `${enterprise.name} · ${article} · ${app.projectName}`,

@@ -1,17 +1,18 @@
 import { type Db, type DbOrTx, pgErrorOf, schema } from '@nanshan/db';
-import { eq, like, sql } from 'drizzle-orm';
+import { eq, like } from 'drizzle-orm';
 import { shenzhenYear } from '../../clock';
 import { domainError } from '../../errors';
 import { accountCode } from '../../ledger/accounts';
 import { disburseGrantFunds } from '../../ledger/grants';
-import { type GrantArticle, SHARED_CAP_ARTICLES } from './facts';
-import { lockApplication, transition } from './workflow';
+import { lockPayoutBatches } from '../../ledger/payout';
+import { enterpriseOf } from './refresh';
+import { grantMoneyOf, lockApplication, transition } from './workflow';
 
 /** A bank reference: letters, digits and `-` `_` `.` (never a colon: ledger memos use one as separator). */
 export const GRANT_REFERENCE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{2,63}$/;
 
 /**
- * Pays a decided grant (decided → paid): one payout batch with a unique bank reference (given, or the next
+ * Pays a decided grant (decided → paid) of an enterprise still verified: one payout batch with a unique bank reference (given, or the next
  * `NS-GRANT-<year>-0001`), one payout item for the application, and the ledger posting fund → grantee (the pending
  * transfer posted and paid out). Repeating it for a paid application returns the same payout and moves nothing;
  * `payout_item_grant_once` is the last line against paying twice.
@@ -27,19 +28,14 @@ export async function disburseGrant(
       if (app.status !== 'decided' || app.decidedFen === null) {
         throw domainError('grant_not_decided', 'PRECONDITION_FAILED');
       }
-      // Batches are numbered one at a time across processes.
-      await tx.execute(sql`select pg_advisory_xact_lock(hashtext('nanshan:grant-payout'))`);
+      // Only a verified enterprise is paid (Art. 3): a verification revoked since the decision stops the payment;
+      // staff then revoke the grant or wait for the profile to be verified again.
+      if ((await enterpriseOf(tx, app)).verifiedAt === null) {
+        throw domainError('enterprise_not_verified', 'PRECONDITION_FAILED');
+      }
+      await lockPayoutBatches(tx);
       const reference = input.reference ?? (await nextReference(tx, shenzhenYear(input.now)));
-      const article = app.article as GrantArticle;
-      const amountFen = await disburseGrantFunds(tx, {
-        applicationId: app.id,
-        enterpriseId: app.enterpriseId,
-        article,
-        usage: SHARED_CAP_ARTICLES.has(article)
-          ? { enterpriseId: app.enterpriseId, article, year: app.year }
-          : null,
-        reference,
-      });
+      const amountFen = await disburseGrantFunds(tx, { ...grantMoneyOf(app), reference });
       if (amountFen !== app.decidedFen) throw new Error(`grant ${app.id}: reserved ${amountFen} ≠ decided`);
       const [batch] = await tx
         .insert(schema.payoutBatches)
@@ -85,7 +81,7 @@ export async function payoutOf(db: DbOrTx, applicationId: string) {
   return row;
 }
 
-/** The next `NS-GRANT-<year>-NNNN` (called under the payout lock, so two payouts never draw the same number). */
+/** The next `NS-GRANT-<year>-NNNN` (called under `lockPayoutBatches`, so two payouts never draw the same number). */
 async function nextReference(tx: DbOrTx, year: number): Promise<string> {
   const prefix = `NS-GRANT-${year}-`;
   const rows = await tx

@@ -71,14 +71,22 @@ const art6Facts = z.object({
   periodTo: isoDate,
 });
 
-/** 第七条: lead unit of a project funded by the municipal major science and technology programme. */
+/**
+ * 第七条: lead unit of a project funded by the municipal major science and technology programme. `cityGrantFen` is the
+ * municipal grant this application is for (a later application for the same project states its new grant, not a
+ * running total); the rules pay at most 50% of it (see the rules' Art7Input).
+ */
 const art7Facts = z.object({
   article: z.literal('art7'),
   cityGrantFen: positiveFen,
   leadUnit: z.boolean(),
 });
 
-/** 第八条: three tracks — municipal match, district-level project, demonstration scenario. */
+/**
+ * 第八条: three tracks — municipal match, district-level project, demonstration scenario. `cityGrantFen` and
+ * `totalInvestmentFen` are this application's own base (a later application for the same project states its new
+ * grant or investment, not a running total).
+ */
 const art8Facts = z.discriminatedUnion('track', [
   z.object({ article: z.literal('art8'), track: z.literal('city_match'), cityGrantFen: positiveFen }),
   z.object({ article: z.literal('art8'), track: z.literal('district'), totalInvestmentFen: positiveFen }),
@@ -101,7 +109,11 @@ const art9Facts = z.object({
   notRelatedDeclared: z.boolean(),
 });
 
-/** 第十一条: a newly registered or relocated large-model / generative-AI enterprise, recognised as a top team. */
+/**
+ * 第十一条: a newly registered or relocated large-model / generative-AI enterprise, recognised as a top team. For
+ * Arts. 11–13, "大模型和生成式人工智能企业" is read from the enterprise's verified profile (its AI activity), not
+ * asked again here.
+ */
 const art11Facts = z.object({
   article: z.literal('art11'),
   newOrRelocated: z.boolean(),
@@ -125,9 +137,17 @@ const art13Facts = z.object({
   baseFen: positiveFen,
 });
 
-/** 第十四条: a major event held in Nanshan, recognised by a national, provincial, municipal or district authority. */
+/**
+ * 第十四条: a major large-model / generative-AI event held in Nanshan, recognised by a national, provincial, municipal
+ * or district authority. The two declarations came after applications were already stored: absent means not declared,
+ * and the proposal says so and proposes nothing (the form always sends them).
+ */
 const art14Facts = z.object({
   article: z.literal('art14'),
+  /** 在南山区举办. */
+  heldInNanshan: z.boolean().optional(),
+  /** 大模型和生成式人工智能主题活动. */
+  largeModelOrGenerativeAiTheme: z.boolean().optional(),
   recognised: z.boolean(),
   recognisedBy: z.enum(['national', 'provincial', 'municipal', 'district']),
   eventDate: isoDate,

@@ -84,7 +84,14 @@ describe('Art. 15 — the higher applies, no duplication (从高不重复)', () 
       projectName: '金融大模型发布会',
       projectReference: ref,
       requestedFen: 100 * WAN,
-      facts: { article: 'art14', recognised: true, recognisedBy: 'district', eventDate: '2026-11-01' },
+      facts: {
+        article: 'art14',
+        heldInNanshan: true,
+        largeModelOrGenerativeAiTheme: true,
+        recognised: true,
+        recognisedBy: 'district',
+        eventDate: '2026-11-01',
+      },
     });
     expect(newcomer.status).toBe('submitted');
     expect(newcomer.proposedFen).toBe(0);

@@ -49,7 +49,14 @@ function art14(requestedFen: number, reference = 'NS-AI-SUMMIT-2026') {
     projectName: '南山大模型开发者大会',
     projectReference: reference,
     requestedFen,
-    facts: { article: 'art14', recognised: true, recognisedBy: 'municipal', eventDate: '2026-10-20' },
+    facts: {
+      article: 'art14',
+      heldInNanshan: true,
+      largeModelOrGenerativeAiTheme: true,
+      recognised: true,
+      recognisedBy: 'municipal',
+      eventDate: '2026-10-20',
+    },
   });
 }
 

@@ -43,8 +43,10 @@ export async function raiseObjection(
 
 /**
  * Staff resolve an objection with a reason. Dismissed: the notice goes on (a decision waits until every objection is
- * resolved and the notice has ended). Upheld: the application goes back to verification, its approvals are void, and
- * a new public notice must follow before any decision.
+ * resolved and the notice has ended). Upheld: the notice is withdrawn and its approvals are void; the application
+ * goes back to verification (核查, the step the 公示 publishes), and a new public notice must follow before any
+ * decision. If staff asked the applicant for information during the notice, the application goes back to
+ * verification when the applicant answers.
  */
 export async function resolveObjection(
   db: Db,
@@ -78,18 +80,33 @@ export async function resolveObjection(
       })
       .where(eq(schema.grantObjections.id, objection!.id));
     const audit = { objectionId: objection!.id, outcome: input.outcome, resolution: input.resolution };
-    if (input.outcome === 'upheld' && app.status === 'public_notice') {
+    // The notice stands while the application is under notice, or waits for information asked during it.
+    const withdrawsNotice =
+      input.outcome === 'upheld' &&
+      app.noticeEndsOn !== null &&
+      (app.status === 'public_notice' || app.status === 'info_requested');
+    const noNotice = { noticeEndsOn: null, noticedFen: null };
+    if (withdrawsNotice) {
       await tx.delete(schema.grantApprovals).where(eq(schema.grantApprovals.applicationId, app.id));
+    }
+    if (withdrawsNotice && app.status === 'public_notice') {
       await transition(tx, {
         app,
         to: 'verification',
         note: input.resolution,
         actorUserId: input.actorUserId,
         now: input.now,
-        set: { noticeEndsOn: null },
+        set: noNotice,
         audit,
       });
     } else {
+      // Waiting for information: the applicant's answer goes back to verification, not to the notice (respond.ts).
+      if (withdrawsNotice) {
+        await tx
+          .update(schema.grantApplications)
+          .set({ ...noNotice, updatedAt: input.now })
+          .where(eq(schema.grantApplications.id, app.id));
+      }
       await recordEvent(tx, {
         app,
         note: EVENT_NOTES.objectionResolved,
@@ -97,7 +114,7 @@ export async function resolveObjection(
         action: `grant.objection_${input.outcome}`,
         actorUserId: input.actorUserId,
         now: input.now,
-        audit,
+        audit: withdrawsNotice ? { ...audit, noticeWithdrawn: app.noticeEndsOn } : audit,
       });
     }
     return { objectionId: objection!.id, outcome: input.outcome };

@@ -3,6 +3,8 @@ import {
   type AwardCandidate,
   aiServicesSupport,
   applyHighestNoDuplication,
+  CONDITIONS,
+  type ConditionCode,
   consecutiveYearsFunded,
   coreTechSupport,
   eventSupport,
@@ -78,7 +80,10 @@ export interface Proposal {
   /** The proposed maximum: staff may approve this much or less, never more. */
   amountFen: number;
   eligible: boolean;
-  /** Rules reason codes (REASON_TEXTS) plus `enterprise_not_verified` and `non_duplication_excluded`. */
+  /**
+   * Rules reason codes (REASON_TEXTS) plus `enterprise_not_verified`, `non_duplication_excluded` and
+   * `fact_not_declared` (an Art. 14 application stored before the form asked for a declaration).
+   */
   reasons: string[];
   trace: TraceStep[];
   rulesetVersion: string;
@@ -142,7 +147,35 @@ interface Standalone {
   /** The rules' amount bounded by the amount applied for. */
   amountFen: number;
   steps: TraceStep[];
+  /** Reasons the platform adds to the rules' (`fact_not_declared`). */
+  reasons: string[];
   counted: GrantRecord[];
+}
+
+/**
+ * "大模型和生成式人工智能企业" (Arts. 11–13): the enterprise's AI activity, as its verified profile states it, is
+ * large-model training or generative-AI applications (a change to it withdraws the verification).
+ */
+function largeModelOrGenerativeAi(enterprise: EnterpriseRow): boolean {
+  return enterprise.aiActivity === 'llm_training' || enterprise.aiActivity === 'genai_application';
+}
+
+/** Art. 14 declarations an application stored before the form asked for them may lack, with the condition each states. */
+const ART14_DECLARATIONS = {
+  heldInNanshan: 'event_in_nanshan',
+  largeModelOrGenerativeAiTheme: 'event_large_model_genai_theme',
+} as const satisfies Record<string, ConditionCode>;
+
+/** A declaration the application lacks: the rules treat it as not met, and the proposal says it was not declared. */
+function notDeclaredStep(article: string, fact: keyof typeof ART14_DECLARATIONS): TraceStep {
+  const condition = CONDITIONS[ART14_DECLARATIONS[fact]];
+  return platformStep(
+    'fact_not_declared',
+    article,
+    { fact },
+    `申报未声明“${condition.zh}”，按不满足处理`,
+    `the application does not declare "${condition.en}"; treated as not met`,
+  );
 }
 
 async function providerRow(db: DbOrTx, id: string) {
@@ -185,6 +218,8 @@ async function standaloneAward(
   const projectGrantedFen = sameArticleOfProject();
 
   const f = subject.facts.articleFacts;
+  const steps: TraceStep[] = [];
+  const reasons: string[] = [];
   let result: RuleResult;
   switch (f.article) {
     case 'art5': {
@@ -281,6 +316,7 @@ async function standaloneAward(
         applicant,
         overrides,
         newOrRelocated: f.newOrRelocated,
+        largeModelOrGenerativeAi: largeModelOrGenerativeAi(enterprise),
         recognised: f.recognised,
         requestedFen: subject.requestedFen,
         // The project key of Art. 11 is the enterprise itself: once per enterprise.
@@ -293,6 +329,7 @@ async function standaloneAward(
         date,
         applicant,
         overrides,
+        largeModelOrGenerativeAi: largeModelOrGenerativeAi(enterprise),
         revenueFen: f.revenueFen,
         // 晋级补差: what Art. 12 already decided or paid, from the history.
         awardedFen: count(growthAwardsPaid(records, who)).totalFen,
@@ -305,25 +342,32 @@ async function standaloneAward(
         date,
         applicant,
         overrides,
+        largeModelOrGenerativeAi: largeModelOrGenerativeAi(enterprise),
         kind: f.kind,
         baseFen: f.baseFen,
         projectGrantedFen,
       });
       break;
-    case 'art14':
+    case 'art14': {
+      const declarations = Object.keys(ART14_DECLARATIONS) as (keyof typeof ART14_DECLARATIONS)[];
+      const undeclared = declarations.filter((fact) => f[fact] === undefined);
+      steps.push(...undeclared.map((fact) => notDeclaredStep(ARTICLE_ZH.art14, fact)));
+      if (undeclared.length > 0) reasons.push('fact_not_declared');
       result = eventSupport({
         date,
         applicant,
         overrides,
+        heldInNanshan: f.heldInNanshan === true,
+        largeModelOrGenerativeAiTheme: f.largeModelOrGenerativeAiTheme === true,
         recognised: f.recognised,
         requestedFen: subject.requestedFen,
         sameArticleGrantedFen: projectGrantedFen,
         projectGrantedFen,
       });
       break;
+    }
   }
 
-  const steps: TraceStep[] = [];
   let amountFen = result.amountFen;
   if (amountFen > subject.requestedFen) {
     steps.push(
@@ -337,7 +381,7 @@ async function standaloneAward(
     );
     amountFen = subject.requestedFen;
   }
-  return { result, amountFen, steps, counted };
+  return { result, amountFen, steps, reasons, counted };
 }
 
 /**
@@ -381,7 +425,7 @@ export async function computeProposal(
   const overrides = await loadPolicyOverrides(db);
   const own = await standaloneAward(db, subject, enterprise, history, date, overrides);
   const article = ARTICLE_ZH[subject.article];
-  const reasons: string[] = [...own.result.reasons];
+  const reasons: string[] = [...own.result.reasons, ...own.reasons];
   const after: TraceStep[] = [...own.steps];
   let amountFen = own.amountFen;
 

@@ -1,5 +1,5 @@
 import { type Db, schema } from '@nanshan/db';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, ne } from 'drizzle-orm';
 import { addDays } from '../../calendar';
 import { shenzhenDate } from '../../clock';
 import { domainError } from '../../errors';
@@ -11,8 +11,8 @@ import { type GrantStatus, lockApplication, REVIEW_STATES, requireStatus, transi
 
 /**
  * The applicant answers a request for information with a note and, optionally, more evidence files; the application
- * goes back to the step that asked, with its proposal recomputed. Back into the public notice, a new notice period
- * (the default length) starts from today.
+ * goes back to the step that asked (to verification if an objection was upheld while it waited), with its proposal
+ * recomputed. Back into the public notice, a new notice period (the default length) starts from today.
  */
 export async function respondToInfoRequest(
   db: Db,
@@ -33,13 +33,20 @@ export async function respondToInfoRequest(
       .select({ fromStatus: schema.grantEvents.fromStatus })
       .from(schema.grantEvents)
       .where(
-        and(eq(schema.grantEvents.applicationId, app.id), eq(schema.grantEvents.toStatus, 'info_requested')),
+        and(
+          eq(schema.grantEvents.applicationId, app.id),
+          eq(schema.grantEvents.toStatus, 'info_requested'),
+          // Not an event recorded while waiting (an objection resolved meanwhile): the request itself.
+          ne(schema.grantEvents.fromStatus, 'info_requested'),
+        ),
       )
       .orderBy(desc(schema.grantEvents.at), desc(schema.grantEvents.id))
       .limit(1);
-    const back = asked?.fromStatus as GrantStatus | undefined;
-    if (!back || !REVIEW_STATES.includes(back))
+    const asker = asked?.fromStatus as GrantStatus | undefined;
+    if (!asker || !REVIEW_STATES.includes(asker))
       throw domainError('grant_not_awaiting_information', 'CONFLICT');
+    // An objection upheld meanwhile withdrew the notice (objections.ts): verification again, then a new notice.
+    const back = asker === 'public_notice' && app.noticeEndsOn === null ? 'verification' : asker;
 
     const facts = readStoredFacts(app.facts);
     const updatedFacts: StoredFacts = {
@@ -55,17 +62,23 @@ export async function respondToInfoRequest(
       actorUserId: input.userId,
       now: input.now,
     });
-    // Back into the public notice, the file has changed since it was published: the notice starts again.
-    const noticeEndsOn =
-      back === 'public_notice' ? addDays(shenzhenDate(input.now), DEFAULT_NOTICE_DAYS) : undefined;
+    // Back into the public notice, the file has changed since it was published: the notice starts again, with the
+    // proposal as it is now.
+    const notice =
+      back === 'public_notice'
+        ? {
+            noticeEndsOn: addDays(shenzhenDate(input.now), DEFAULT_NOTICE_DAYS),
+            noticedFen: refreshed.proposal.amountFen,
+          }
+        : {};
     const updated = await transition(tx, {
       app: refreshed.app,
       to: back,
       note: input.note,
       actorUserId: input.userId,
       now: input.now,
-      set: noticeEndsOn ? { noticeEndsOn } : {},
-      audit: { documentIds: input.documentIds, ...(noticeEndsOn ? { noticeEndsOn } : {}) },
+      set: notice,
+      audit: { documentIds: input.documentIds, ...notice },
     });
     return { status: updated.status as GrantStatus };
   });

@@ -21,8 +21,9 @@ export const MAX_NOTICE_DAYS = 30;
 /**
  * Staff move an application to the next step of the procedure, naming the step they saw (`from`): a click on a
  * stale screen is refused (`grant_changed`) rather than skipping a step. The proposal is recomputed at every step.
- * Entering the public notice sets its last day (today + `noticeDays`) and needs a proposal above zero. The notice
- * is left by `approve` (decision) and the decision by `disburse` (payment), never by `advance`.
+ * Entering the public notice sets its last day (today + `noticeDays`), records the proposal it publishes (the most a
+ * decision may grant) and needs a proposal above zero. The notice is left by `approve` (decision) and the decision by
+ * `disburse` (payment), never by `advance`.
  */
 export async function advanceApplication(
   db: Db,
@@ -64,7 +65,7 @@ export async function advanceApplication(
       note: input.note,
       actorUserId: input.actorUserId,
       now: input.now,
-      set: to === 'public_notice' ? { noticeEndsOn } : {},
+      set: to === 'public_notice' ? { noticeEndsOn, noticedFen: proposal.amountFen } : {},
       audit: { proposedFen: proposal.amountFen, ...(noticeEndsOn ? { noticeEndsOn } : {}) },
     });
     return { status: updated.status as GrantStatus, proposedFen: updated.proposedFen, noticeEndsOn };

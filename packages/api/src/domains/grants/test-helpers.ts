@@ -7,6 +7,7 @@ import { accountCode } from '../../ledger/accounts';
 import { fundBalancesFromLedger, usageFromLedger } from '../../ledger/balances';
 import { setFundBudget } from '../../ledger/fund';
 import type { Harness } from '../../test/harness';
+import { DEMO_VENDOR, providerByName } from '../../test/marketplace';
 import { newUser } from '../../test/people';
 import type { ApplyInput } from './apply';
 
@@ -38,6 +39,25 @@ export async function apply(
     otherMeasureAwards: [],
     evidenceDocumentIds: input.evidenceDocumentIds ?? [await uploadPdf(caller)],
     ...input,
+  });
+}
+
+/**
+ * An Art. 9 application for 2026 (AI services of the demo filed vendor): its decision reserves the fund and the
+ * enterprise's 2026 Art. 9 cap, which the market's instant subsidies share.
+ */
+export async function applyArt9(h: Harness, caller: Caller, reference: string, requestedFen: number) {
+  return apply(caller, {
+    year: 2026,
+    projectName: '行业大模型应用',
+    projectReference: reference,
+    requestedFen,
+    facts: {
+      article: 'art9',
+      vendorId: (await providerByName(h, DEMO_VENDOR)).id,
+      serviceSpendFen: 4 * requestedFen,
+      notRelatedDeclared: true,
+    },
   });
 }
 
@@ -110,7 +130,8 @@ export async function grantsSnapshot(h: Harness) {
 /**
  * Invariant 4 after every flow: the counters equal what the ledger's postings say (fund years; usage rows per
  * enterprise, article and year — a grant counts in its application's year), every paid grant has exactly its
- * decided amount posted and paid out in its one payout item, and the audit chain is intact.
+ * decided amount posted and paid out in its one payout item, every revoked one its reservation voided, and the audit
+ * chain is intact.
  */
 export async function expectCountersMatchLedger(h: Harness) {
   const funds = await h.db.select().from(schema.fundYears);
@@ -149,6 +170,7 @@ export async function expectCountersMatchLedger(h: Harness) {
     const kinds = mine.map((t) => t.kind).sort();
     if (app.status === 'decided') expect(kinds).toEqual(['pending']);
     else if (app.status === 'paid') expect(kinds).toEqual(['pending', 'post_pending', 'single']);
+    else if (app.status === 'revoked') expect(kinds).toEqual(['pending', 'void_pending']);
     else expect(kinds).toEqual([]);
     for (const t of mine) expect(t.amountFen).toBe(app.decidedFen);
     const items = await h.db

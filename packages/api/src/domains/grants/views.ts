@@ -22,6 +22,7 @@ export type GrantEventKind =
   | 'rejected'
   | 'decided'
   | 'paid'
+  | 'revoked'
   | 'objection_upheld'
   | 'approval_recorded'
   | 'objection_raised'
@@ -44,7 +45,7 @@ export function eventKind(e: { fromStatus: string | null; toStatus: string; note
   if (e.fromStatus === 'info_requested') return { kind: 'responded', note };
   if (e.fromStatus === 'public_notice' && e.toStatus === 'verification')
     return { kind: 'objection_upheld', note };
-  if (['withdrawn', 'rejected', 'decided', 'paid'].includes(e.toStatus)) {
+  if (['withdrawn', 'rejected', 'decided', 'paid', 'revoked'].includes(e.toStatus)) {
     return { kind: e.toStatus as GrantEventKind, note };
   }
   return { kind: 'advanced', note };
@@ -62,6 +63,8 @@ function summaryOf(app: ApplicationRow) {
     proposedFen: app.proposedFen,
     decidedFen: app.decidedFen,
     noticeEndsOn: app.noticeEndsOn,
+    /** The proposal published with the current public notice: the most a decision may grant. */
+    noticedFen: app.noticedFen,
     createdAt: app.createdAt,
     updatedAt: app.updatedAt,
   };
@@ -198,7 +201,8 @@ export async function publicNotices(db: DbOrTx, now: Date) {
     article: app.article as GrantArticle,
     year: app.year,
     projectName: app.projectName,
-    proposedFen: app.proposedFen,
+    /** The amount published when the notice started (the proposal may change during it; the decision may not). */
+    noticedFen: app.noticedFen!,
     noticeEndsOn: app.noticeEndsOn!,
   }));
 }

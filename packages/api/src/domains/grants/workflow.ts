@@ -2,6 +2,8 @@ import { type DbOrTx, schema } from '@nanshan/db';
 import { desc, eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../../audit/record-audit';
 import { domainError } from '../../errors';
+import type { GrantUsageKey } from '../../ledger/grants';
+import { type GrantArticle, SHARED_CAP_ARTICLES } from './facts';
 
 export type GrantStatus = (typeof schema.GRANT_STATES)[number];
 export type ApplicationRow = typeof schema.grantApplications.$inferSelect;
@@ -79,6 +81,27 @@ export async function lockApplication(
     .where(eq(schema.grantApplications.id, applicationId))
     .for('update');
   return row!;
+}
+
+/**
+ * The counters an application's money moves on, for ledger/grants.ts: the fund always, and for Arts. 6 and 9 the
+ * enterprise's usage row of the application's year, the annual cap the market's instant subsidies share.
+ */
+export function grantMoneyOf(app: ApplicationRow): {
+  applicationId: string;
+  enterpriseId: string;
+  article: GrantArticle;
+  usage: GrantUsageKey | null;
+} {
+  const article = app.article as GrantArticle;
+  return {
+    applicationId: app.id,
+    enterpriseId: app.enterpriseId,
+    article,
+    usage: SHARED_CAP_ARTICLES.has(article)
+      ? { enterpriseId: app.enterpriseId, article, year: app.year }
+      : null,
+  };
 }
 
 /** Refuses unless the application is in one of `states`. */

@@ -1,7 +1,7 @@
 import { schema } from '@nanshan/db';
 import { TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { verifyAuditChain } from '../../audit/record-audit';
 import { fundBalancesFromLedger, usageFromLedger } from '../../ledger/balances';
 import { setFundBudget } from '../../ledger/fund';
@@ -312,6 +312,41 @@ describe('the subsidised purchase (Art. 6)', () => {
       'PRECONDITION_FAILED',
       'order_not_payable',
     );
+    await expectCountersMatchLedger();
+  });
+});
+
+describe('orders whose payment was opened with a gateway this server does not run', () => {
+  it('a Stripe order on a simulated server keeps its reservation, is logged, and does not stop the sweep', async () => {
+    const sme = await h.callerFor('sme');
+    const h800 = await offeringId(H800);
+    const place = (key: string) =>
+      sme.orders.place({ offeringId: h800, quantity: 8, idempotencyKey: key, notRelatedDeclared: true });
+    const stripeOrder = await place('stripe-before-switch-1');
+    const simulated = await place('simulated-after-switch-1');
+    // Created while the server ran Stripe (the key was removed since): the buyer may still pay it there.
+    await h.db
+      .update(schema.orders)
+      .set({ paymentGateway: 'stripe', paymentRef: 'cs_test_before_switch' })
+      .where(eq(schema.orders.id, stripeOrder.orderId));
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      expect(await releaseExpiredReservations(h.db, h.payments, new Date('2026-11-28T02:31:00Z'))).toBe(1);
+      expect(warn).toHaveBeenCalledWith(expect.stringContaining(stripeOrder.orderId));
+    } finally {
+      warn.mockRestore();
+    }
+    expect((await sme.orders.get({ orderId: simulated.orderId })).status).toBe('expired');
+    expect((await sme.orders.get({ orderId: stripeOrder.orderId })).status).toBe('awaiting_payment');
+    expect((await sme.subsidy.summary()).articles[0]!.reservedFen).toBe(7680);
+    // Nor can the buyer cancel it from here: its payment could not be closed.
+    const before = await moneySnapshot(h);
+    await expectRefusal(
+      sme.orders.cancel({ orderId: stripeOrder.orderId }),
+      'PRECONDITION_FAILED',
+      'payment_gateway_unavailable',
+    );
+    expect(await moneySnapshot(h)).toEqual(before);
     await expectCountersMatchLedger();
   });
 });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Db, type DbOrTx, pgErrorOf, schema } from '@nanshan/db';
 import { type ParamOverrides, RULESET_VERSION } from '@nanshan/rules';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { recordAudit } from '../../audit/record-audit';
 import { shenzhenDate, shenzhenYear } from '../../clock';
 import { domainError } from '../../errors';
@@ -13,6 +13,7 @@ import { activeTenancy } from '../incubator/tenancy';
 import { loadPolicyOverrides } from '../parameters/policy-overrides';
 import { loadListedOffering } from './load-offering';
 import { annualCapFen, articleOf, quotePoolPurchase, quotePurchase } from './purchase-quote';
+import { completePayment } from './settle-order';
 import { consecutiveYearsFunded } from './usage-history';
 
 /** Unpaid orders release their reservation after this long (invariant 5: no cap is locked forever). */
@@ -39,14 +40,21 @@ export interface PlaceOrderInput {
  * Places an order in one transaction: lock the enterprise's Art. 6 usage row and the fund row, re-run the
  * rules against the locked figures, reserve the subsidy that fits, record the order. The same idempotency
  * key returns the same order, also when two identical requests race (the unique index decides).
- * Creating the payment happens after commit, so no external call ever holds the locks.
+ * Creating the payment happens after commit, so no external call ever holds the locks; an order with nothing to pay
+ * is paid in the same transaction and opens no payment.
  */
 export async function placeOrder(db: Db, payments: PaymentGateway, input: PlaceOrderInput) {
   const existing = await findByKey(db, input);
   if (existing) return startPayment(db, payments, sameRequestOrConflict(existing, input));
   let order: OrderRow;
   try {
-    order = await db.transaction((tx) => reserveAndRecord(tx, payments, input));
+    order = await db.transaction(async (tx) => {
+      const placed = await reserveAndRecord(tx, payments, input);
+      // Nothing to pay (the subsidy covers the whole price): paid as placed, without a gateway — there is nothing
+      // to collect, and a payment left open for it would only hold the reservation.
+      if (placed.payableFen > 0) return placed;
+      return completePayment(tx, { orderId: placed.id, actorUserId: input.userId, now: input.now });
+    });
   } catch (error) {
     const winner =
       pgErrorOf(error)?.constraint === 'order_idempotency' ? await findByKey(db, input) : undefined;
@@ -210,12 +218,24 @@ async function startPayment(db: Db, payments: PaymentGateway, order: OrderRow) {
     idempotencyKey: `order-payment-${order.id}`,
     metadata: { orderId: order.id, enterpriseId: order.enterpriseId, subsidyFen: String(order.subsidyFen) },
   });
+  // Only onto an order still open and without a payment: the sweeper or the buyer may have closed it meanwhile.
   const [updated] = await db
     .update(schema.orders)
     .set({ paymentRef: payment.ref, checkoutUrl: payment.checkoutUrl })
-    .where(eq(schema.orders.id, order.id))
+    .where(
+      and(
+        eq(schema.orders.id, order.id),
+        eq(schema.orders.status, 'awaiting_payment'),
+        isNull(schema.orders.paymentRef),
+      ),
+    )
     .returning();
-  return updated!;
+  if (updated) return updated;
+  const [current] = await db.select().from(schema.orders).where(eq(schema.orders.id, order.id));
+  // A concurrent retry recorded the same payment (the idempotency key made the gateway return it): it stays open.
+  // Otherwise the order was closed: its payment, which nobody was shown, is closed too.
+  if (current!.paymentRef !== payment.ref) await payments.cancelPayment(payment.ref);
+  return current!;
 }
 
 async function findByKey(db: Db, input: PlaceOrderInput) {

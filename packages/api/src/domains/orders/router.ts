@@ -8,7 +8,7 @@ import { orderView } from './order-view';
 import { placeOrder } from './place-order';
 import { quoteOrder } from './quote-order';
 import { orderReceipt } from './receipt';
-import { releaseOrder } from './settle-order';
+import { cancelOrder } from './settle-order';
 
 const quantity = z.number().int().min(1).max(1_000_000);
 const isoDate = z.iso.date();
@@ -91,10 +91,9 @@ export const ordersRouter = router({
 
   cancel: smeProcedure.input(orderId).mutation(async ({ ctx, input }) => {
     const enterprise = await requireEnterprise(ctx.db, ctx.user.id);
-    const { providerName } = await ownOrder(ctx.db, enterprise.id, input.orderId);
-    const order = await releaseOrder(ctx.db, {
-      orderId: input.orderId,
-      status: 'cancelled',
+    const { order: current, providerName } = await ownOrder(ctx.db, enterprise.id, input.orderId);
+    const order = await cancelOrder(ctx.db, ctx.payments, {
+      order: current,
       actorUserId: ctx.user.id,
       now: ctx.now(),
     });

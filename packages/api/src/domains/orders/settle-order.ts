@@ -1,8 +1,9 @@
-import { type DbOrTx, schema } from '@nanshan/db';
+import { type Db, type DbOrTx, schema } from '@nanshan/db';
 import { eq } from 'drizzle-orm';
 import { recordAudit } from '../../audit/record-audit';
 import { domainError } from '../../errors';
 import { pendingTransferOf, postSubsidy, releaseSubsidy, reverseSubsidy } from '../../ledger/subsidy';
+import { closeOrderPayment, type PaymentGateway } from '../../payments/gateway';
 import { releasePoolUnits, returnStock } from '../incubator/pool-capacity';
 
 type OrderRow = typeof schema.orders.$inferSelect;
@@ -26,15 +27,54 @@ export async function completePayment(
   });
 }
 
-/** Cancel, payment failure or expiry: the reservation is voided and the cap and fund are free again. */
+/**
+ * The buyer cancels an unpaid order. Its payment is closed at the gateway first, outside any transaction, so that a
+ * cancelled order can no longer be paid: a payment that went through meanwhile refuses the cancel
+ * (`payment_in_progress`: the gateway's notification completes the order), and so does a payment this server cannot
+ * close (`payment_gateway_unavailable`). Only then is the reservation released.
+ */
+export async function cancelOrder(
+  db: Db,
+  payments: PaymentGateway,
+  input: { order: OrderRow; actorUserId: string; now: Date },
+) {
+  const { order } = input;
+  if (order.status === 'awaiting_payment') {
+    const closed = await closeOrderPayment(payments, order);
+    if (closed === 'already_paid') throw domainError('payment_in_progress', 'PRECONDITION_FAILED');
+    if (closed === 'other_gateway') throw domainError('payment_gateway_unavailable', 'PRECONDITION_FAILED');
+  }
+  return releaseOrder(db, {
+    orderId: order.id,
+    status: 'cancelled',
+    actorUserId: input.actorUserId,
+    now: input.now,
+    paymentRef: order.paymentRef,
+  });
+}
+
+/**
+ * Cancel, payment failure or expiry: the reservation is voided and the cap and fund are free again. `paymentRef`, when
+ * given, is the payment the caller closed at the gateway before: if the order has another one by now (a retried
+ * placement opened it in between), it is not released (`order_payment_changed`), as that payment is still open.
+ */
 export async function releaseOrder(
   db: DbOrTx,
-  input: { orderId: string; status: ReleaseStatus; actorUserId: string | null; now: Date },
+  input: {
+    orderId: string;
+    status: ReleaseStatus;
+    actorUserId: string | null;
+    now: Date;
+    paymentRef?: string | null;
+  },
 ) {
   return db.transaction(async (tx) => {
     const { order, pending } = await lockOrder(tx, input.orderId);
     if (order.status === input.status) return order;
     if (order.status !== 'awaiting_payment') throw domainError('order_not_open', 'PRECONDITION_FAILED');
+    if (input.paymentRef !== undefined && order.paymentRef !== input.paymentRef) {
+      throw domainError('order_payment_changed', 'CONFLICT');
+    }
     return transition(
       tx,
       order,

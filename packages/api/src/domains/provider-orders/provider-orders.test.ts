@@ -2,6 +2,8 @@ import { schema } from '@nanshan/db';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../audit/record-audit';
+import { providerPayableBalances } from '../../ledger/balances';
+import { deliver } from '../../test/deliveries';
 import { createHarness, type Harness } from '../../test/harness';
 import { DEMO_CENTRE, marketSnapshot, providerByName } from '../../test/marketplace';
 import { expectRefusal, newUser } from '../../test/people';
@@ -142,7 +144,7 @@ describe("the provider's orders", () => {
 });
 
 describe("the provider's money", () => {
-  it('sums revenue paid by buyers and subsidy receivable by Shenzhen month; refunds count for neither', async () => {
+  it('sums revenue paid by buyers and the subsidy on orders by Shenzhen month; refunds count for neither', async () => {
     await purchases();
     const summary = await (await h.callerFor('provider')).providerOrders.summary();
     expect(summary.year).toBe(2026);
@@ -153,30 +155,37 @@ describe("the provider's money", () => {
       orders: 1,
       listFen: 256_00,
       revenuePaidFen: 179_20,
-      subsidyReceivableFen: 76_80,
+      subsidyFen: 76_80,
     });
     expect(summary.months[10]).toEqual({
       month: '2026-11',
       orders: 1,
       listFen: 256_00,
       revenuePaidFen: 179_20,
-      subsidyReceivableFen: 76_80,
+      subsidyFen: 76_80,
     });
     expect(summary.yearTotals).toEqual({
       orders: 2,
       listFen: 512_00,
       revenuePaidFen: 358_40,
-      subsidyReceivableFen: 153_60,
+      subsidyFen: 153_60,
     });
     expect(summary.allTime).toEqual(summary.yearTotals);
     expect(summary.toFulfil).toBe(2);
+    // Nothing delivered, nothing paid out: the district owes both orders' subsidies once they are delivered.
+    expect(summary.settlement).toEqual({
+      dueFen: 0,
+      awaitingDeliveryFen: 153_60,
+      clawbackFen: 0,
+      paidOutFen: 0,
+    });
     const vendor = await (await h.callerFor('vendor')).providerOrders.summary({ year: 2026 });
     // 10 × 8.00 yuan = 80.00; Art. 9 at 30% = 24.00 owed by the district.
     expect(vendor.yearTotals).toEqual({
       orders: 1,
       listFen: 80_00,
       revenuePaidFen: 56_00,
-      subsidyReceivableFen: 24_00,
+      subsidyFen: 24_00,
     });
     expect(
       (await (await h.callerFor('provider')).providerOrders.summary({ year: 2025 })).yearTotals.orders,
@@ -200,12 +209,15 @@ describe("the provider's money", () => {
     const lines = file.content.slice(1).split('\r\n');
     expect(lines.at(-1)).toBe('');
     const [header, ...rest] = lines.slice(0, -1);
-    expect(header).toContain('应收区补贴（元）/ Subsidy receivable (CNY)');
+    expect(header).toContain(
+      '区补贴（元）/ Subsidy (CNY),交付时间 / Delivered (UTC+8),交付说明 / Delivery note,结算状态 / Settlement,' +
+        '区财政已付（元）/ Paid out by the district (CNY),区财政待付（元）/ Still owed by the district (CNY)',
+    );
     // The refunded order (paid in November) and the November order; the unpaid one is not in a statement.
     expect(rest).toHaveLength(3);
     const refundedRow = rest.find((l) => l.startsWith(o.refunded))!;
     expect(refundedRow).toContain('已退款 refunded');
-    expect(refundedRow).toContain(',512.00,358.40,第六条 Art. 6,153.60,');
+    expect(refundedRow).toContain(',512.00,358.40,第六条 Art. 6,153.60,,,已冲销 reversed,0.00,0.00');
     const novemberRow = rest.find((l) => l.startsWith(o.november))!;
     expect(novemberRow).toBe(
       [
@@ -224,16 +236,87 @@ describe("the provider's money", () => {
         '76.80',
         '2026-11-28 11:00:00',
         '"已交付, 见 ""用量报表"""',
+        '待结算 due in the next payout',
+        '0.00',
+        '76.80',
       ].join(','),
     );
     // Totals: the paid order only.
-    expect(rest.at(-1)).toBe('合计（已支付）/ Total (paid),,1 笔 / orders,,,,,,,256.00,179.20,,76.80,,');
+    expect(rest.at(-1)).toBe(
+      '合计（已支付）/ Total (paid),,1 笔 / orders,,,,,,,256.00,179.20,,76.80,,,,0.00,76.80',
+    );
     const october = await provider.providerOrders.statementCsv({ month: '2026-10' });
     expect(october.content.split('\r\n').filter((l) => l.startsWith(o.october))).toHaveLength(1);
     const empty = await provider.providerOrders.statementCsv({ month: '2026-12' });
     expect(empty.content.split('\r\n')).toHaveLength(3); // header, totals, final line end
     await expectRefusal(provider.providerOrders.statementCsv({ month: '2026-13' }), 'BAD_REQUEST');
     await expectRefusal(provider.providerOrders.statementCsv({ month: '26-11' }), 'BAD_REQUEST');
+  });
+
+  it('shows what the district owes from the ledger: paid out is no longer owed, a refund after payout is owed back', async () => {
+    const o = await purchases();
+    const provider = await h.callerFor('provider');
+    const admin = await h.callerFor('admin');
+    const centre = await providerByName(h, DEMO_CENTRE);
+    const standing = async () => (await provider.providerOrders.summary()).settlement;
+    const statementRow = async (month: string, orderId: string) =>
+      (await provider.providerOrders.statementCsv({ month })).content
+        .split('\r\n')
+        .find((l) => l.startsWith(orderId));
+
+    await deliver(h, o.october);
+    const first = await admin.admin.settlement.createBatch({});
+    expect(first.totalFen).toBe(76_80);
+    // The October subsidy was received: it is paid out, not owed; November's waits for delivery.
+    expect(await standing()).toEqual({
+      dueFen: 0,
+      awaitingDeliveryFen: 76_80,
+      clawbackFen: 0,
+      paidOutFen: 76_80,
+    });
+    expect(await statementRow('2026-10', o.october)).toMatch(
+      /,已结算 paid out NS-PAY-2026-0001,76\.80,0\.00$/,
+    );
+    expect(await statementRow('2026-11', o.november)).toMatch(/,待交付 awaiting delivery,0\.00,76\.80$/);
+
+    await deliver(h, o.november);
+    h.setNow('2026-11-28T04:00:00Z');
+    await refundOrder(h.db, { orderId: o.october, actorUserId: null, now: h.now() });
+    const afterRefund = await standing();
+    expect(afterRefund).toEqual({
+      dueFen: 76_80,
+      awaitingDeliveryFen: 0,
+      clawbackFen: -76_80,
+      paidOutFen: 76_80,
+    });
+    expect(afterRefund.dueFen + afterRefund.awaitingDeliveryFen + afterRefund.clawbackFen).toBe(
+      (await providerPayableBalances(h.db)).get(centre.id),
+    );
+    expect(await statementRow('2026-10', o.october)).toMatch(/,应退回 clawback owed,76\.80,-76\.80$/);
+
+    await deliver(h, await buy(h, await h.callerFor('sme'), H800, 8));
+    const second = await admin.admin.settlement.createBatch({ providerIds: [centre.id] });
+    expect(second.totalFen).toBe(76_80 + 76_80 - 76_80);
+    const summary = await provider.providerOrders.summary();
+    expect(summary.settlement).toEqual({
+      dueFen: 0,
+      awaitingDeliveryFen: 0,
+      clawbackFen: 0,
+      paidOutFen: 153_60,
+    });
+    // What was paid out, net of the clawback, is the subsidy of the orders still paid.
+    expect(summary.allTime.subsidyFen).toBe(153_60);
+    expect(await statementRow('2026-10', o.october)).toMatch(/,已追回 clawed back,0\.00,0\.00$/);
+    expect(await statementRow('2026-11', o.november)).toMatch(
+      /,已结算 paid out NS-PAY-2026-0002,76\.80,0\.00$/,
+    );
+    const vendor = await (await h.callerFor('vendor')).providerOrders.summary();
+    expect(vendor.settlement).toEqual({
+      dueFen: 0,
+      awaitingDeliveryFen: 24_00,
+      clawbackFen: 0,
+      paidOutFen: 0,
+    });
   });
 
   it('keeps text from other parties from running as a spreadsheet formula', async () => {

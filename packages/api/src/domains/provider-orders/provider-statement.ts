@@ -1,6 +1,7 @@
-import { type DbOrTx, schema } from '@nanshan/db';
-import { and, asc, eq, gte, inArray, lt } from 'drizzle-orm';
+import { type DbOrTx, queryRows, schema, toSafeInteger, uuidArray } from '@nanshan/db';
+import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import { shenzhenDateTime } from '../../clock';
+import { owedPerOrder, PAYABLE_NOW } from '../../ledger/balances';
 import { UNIT_LABELS } from '../offerings/offering-rules';
 import type { Statement, StatementColumn } from '../statements/order-statement';
 import { shenzhenMonthBounds } from './revenue';
@@ -29,15 +30,65 @@ const COLUMNS: StatementColumn[] = [
   { key: 'listPrice', header: '标价合计（元）/ List price (CNY)', kind: 'fen', width: 20 },
   { key: 'payable', header: '企业实付（元）/ Paid by buyer (CNY)', kind: 'fen', width: 20 },
   { key: 'article', header: '补贴条款 / Article', kind: 'text', width: 16 },
-  { key: 'subsidy', header: '应收区补贴（元）/ Subsidy receivable (CNY)', kind: 'fen', width: 22 },
+  { key: 'subsidy', header: '区补贴（元）/ Subsidy (CNY)', kind: 'fen', width: 18 },
   { key: 'deliveredAt', header: '交付时间 / Delivered (UTC+8)', kind: 'text', width: 20 },
   { key: 'deliveryNote', header: '交付说明 / Delivery note', kind: 'text', width: 40 },
+  { key: 'settlement', header: '结算状态 / Settlement', kind: 'text', width: 30 },
+  { key: 'paidOut', header: '区财政已付（元）/ Paid out by the district (CNY)', kind: 'fen', width: 22 },
+  { key: 'owed', header: '区财政待付（元）/ Still owed by the district (CNY)', kind: 'fen', width: 22 },
 ];
+
+interface OrderSettlement {
+  owedFen: number;
+  paidOutFen: number;
+  /** The payout batch that paid it, if one did. */
+  reference: string | null;
+  payableNow: boolean;
+}
+
+/** Where an order's subsidy stands with the district (see `providerSettlement`). */
+function settlementLabel(s: OrderSettlement): string {
+  if (s.owedFen < 0) return '应退回 clawback owed';
+  if (s.owedFen > 0) return s.payableNow ? '待结算 due in the next payout' : '待交付 awaiting delivery';
+  if (s.paidOutFen > 0) return `已结算 paid out ${s.reference}`;
+  return s.reference ? '已追回 clawed back' : '已冲销 reversed';
+}
+
+/** Per order of `orderIds`, from the ledger: still owed (negative: a clawback owed), paid out, and its payout batch. */
+async function orderSettlements(db: DbOrTx, orderIds: string[]): Promise<Map<string, OrderSettlement>> {
+  const rows = await queryRows<{
+    order_id: string;
+    owed_fen: unknown;
+    paid_out_fen: unknown;
+    reference: string | null;
+    payable_now: boolean;
+  }>(
+    db,
+    sql`
+    select p.order_id, p.owed_fen, p.paid_out_fen, b.reference, ${PAYABLE_NOW} as payable_now
+    from (${owedPerOrder(sql`select unnest(${uuidArray(orderIds)})`)}) p
+      join orders o on o.id = p.order_id
+      left join payout_items i on i.order_id = p.order_id
+      left join payout_batches b on b.id = i.batch_id`,
+  );
+  return new Map(
+    rows.map((r) => [
+      r.order_id,
+      {
+        owedFen: toSafeInteger(r.owed_fen),
+        paidOutFen: toSafeInteger(r.paid_out_fen),
+        reference: r.reference,
+        payableNow: r.payable_now,
+      },
+    ]),
+  );
+}
 
 /**
  * The provider's monthly statement: every order of its offerings paid in the Shenzhen month `YYYY-MM` (paid, or paid
- * and refunded since), oldest first. The totals row adds up the orders still paid — what the buyers paid and what
- * the district owes — in integer fen.
+ * and refunded since), oldest first, with where its subsidy stands with the district, from the ledger. The totals row
+ * adds up, in integer fen, the orders still paid — what the buyers paid and the subsidy on them — and over every row
+ * what the district has paid out and still owes (less clawbacks owed back); the last two add up to the subsidy.
  */
 export async function providerStatement(
   db: DbOrTx,
@@ -61,36 +112,53 @@ export async function providerStatement(
   let listFen = 0;
   let payableFen = 0;
   let subsidyFen = 0;
+  let paidOutFen = 0;
+  let owedFen = 0;
+  const settlements = await orderSettlements(
+    db,
+    rows.map((r) => r.order.id),
+  );
+  // An order without a subsidy has no transfers.
+  const settlementOf = (orderId: string) =>
+    settlements.get(orderId) ?? { owedFen: 0, paidOutFen: 0, reference: null, payableNow: false };
   for (const { order } of rows) {
+    paidOutFen += settlementOf(order.id).paidOutFen;
+    owedFen += settlementOf(order.id).owedFen;
     if (order.status !== 'paid') continue;
     paid += 1;
     listFen += order.listPriceFen;
     payableFen += order.payableFen;
     subsidyFen += order.subsidyFen;
   }
-  if (![listFen, payableFen, subsidyFen].every(Number.isSafeInteger)) {
+  if (![listFen, payableFen, subsidyFen, paidOutFen, owedFen].every(Number.isSafeInteger)) {
     throw new RangeError('statement total out of range');
   }
   return {
     title: `供应商月度对账单 Provider statement ${input.month}`,
     columns: COLUMNS,
-    rows: rows.map(({ order, enterpriseName, uscc }) => ({
-      orderId: order.id,
-      paidAt: order.paidAt ? shenzhenDateTime(order.paidAt) : '',
-      status: STATUS_LABELS[order.status] ?? order.status,
-      enterprise: enterpriseName,
-      uscc,
-      item: order.offeringTitle,
-      unit: UNIT_LABELS[order.unit as keyof typeof UNIT_LABELS] ?? order.unit,
-      quantity: order.quantity,
-      unitPrice: order.unitPriceFen,
-      listPrice: order.listPriceFen,
-      payable: order.payableFen,
-      article: order.article ? (ARTICLE_LABELS[order.article] ?? order.article) : '',
-      subsidy: order.subsidyFen,
-      deliveredAt: order.deliveredAt ? shenzhenDateTime(order.deliveredAt) : '',
-      deliveryNote: order.deliveryNote ?? '',
-    })),
+    rows: rows.map(({ order, enterpriseName, uscc }) => {
+      const settlement = settlementOf(order.id);
+      return {
+        orderId: order.id,
+        paidAt: order.paidAt ? shenzhenDateTime(order.paidAt) : '',
+        status: STATUS_LABELS[order.status] ?? order.status,
+        enterprise: enterpriseName,
+        uscc,
+        item: order.offeringTitle,
+        unit: UNIT_LABELS[order.unit as keyof typeof UNIT_LABELS] ?? order.unit,
+        quantity: order.quantity,
+        unitPrice: order.unitPriceFen,
+        listPrice: order.listPriceFen,
+        payable: order.payableFen,
+        article: order.article ? (ARTICLE_LABELS[order.article] ?? order.article) : '',
+        subsidy: order.subsidyFen,
+        deliveredAt: order.deliveredAt ? shenzhenDateTime(order.deliveredAt) : '',
+        deliveryNote: order.deliveryNote ?? '',
+        settlement: order.subsidyFen > 0 ? settlementLabel(settlement) : '',
+        paidOut: settlement.paidOutFen,
+        owed: settlement.owedFen,
+      };
+    }),
     totals: {
       orderId: '合计（已支付）/ Total (paid)',
       status: `${paid} 笔 / orders`,
@@ -99,6 +167,8 @@ export async function providerStatement(
       listPrice: listFen,
       payable: payableFen,
       subsidy: subsidyFen,
+      paidOut: paidOutFen,
+      owed: owedFen,
     },
   };
 }

@@ -1,6 +1,7 @@
 import { type DbOrTx, queryRows, schema, toSafeInteger } from '@nanshan/db';
 import { and, count, eq, isNull, sql } from 'drizzle-orm';
 import { shenzhenDayStart } from '../../calendar';
+import { providerSettlement } from '../../ledger/balances';
 
 export interface MonthFigures {
   /** `YYYY-MM`, the Shenzhen month the orders were paid in. */
@@ -9,17 +10,20 @@ export interface MonthFigures {
   listFen: number;
   /** Paid by the buyers. */
   revenuePaidFen: number;
-  /** Owed by the district (subsidy of paid orders; refunded orders are out, their subsidy was reversed). */
-  subsidyReceivableFen: number;
+  /**
+   * The district's share of the price (subsidy of paid orders; refunded orders are out, their subsidy was reversed),
+   * whether paid out yet or not: what is still owed is in `settlement`.
+   */
+  subsidyFen: number;
 }
 
 function sumOf(rows: MonthFigures[]) {
-  const totals = { orders: 0, listFen: 0, revenuePaidFen: 0, subsidyReceivableFen: 0 };
+  const totals = { orders: 0, listFen: 0, revenuePaidFen: 0, subsidyFen: 0 };
   for (const r of rows) {
     totals.orders += r.orders;
     totals.listFen += r.listFen;
     totals.revenuePaidFen += r.revenuePaidFen;
-    totals.subsidyReceivableFen += r.subsidyReceivableFen;
+    totals.subsidyFen += r.subsidyFen;
   }
   if (!Object.values(totals).every(Number.isSafeInteger)) throw new RangeError('revenue total out of range');
   return totals;
@@ -27,9 +31,11 @@ function sumOf(rows: MonthFigures[]) {
 
 /**
  * What the provider's paid orders brought in, by the Shenzhen month of payment: revenue paid by the buyers (sum of
- * payable) and the subsidy receivable from the district (sum of subsidy), for orders that are paid now — a refunded
- * order counts for neither. Sums in SQL over integer fen; twelve months of `year`, the year's totals, the all-time
- * totals, and how many paid orders wait to be delivered.
+ * payable) and the subsidy on them (sum of subsidy), for orders that are paid now — a refunded order counts for
+ * neither. Sums in SQL over integer fen; twelve months of `year`, the year's totals, the all-time totals, how many
+ * paid orders wait to be delivered, and where the provider stands with the district now, from the ledger
+ * (`settlement`: owed on delivered orders — the next payout batch pays it —, owed on orders awaiting delivery, paid
+ * out, and clawbacks owed back).
  */
 export async function providerRevenue(db: DbOrTx, input: { providerId: string; year: number }) {
   const rows = await queryRows<{
@@ -55,7 +61,7 @@ export async function providerRevenue(db: DbOrTx, input: { providerId: string; y
     orders: toSafeInteger(r.orders),
     listFen: toSafeInteger(r.list),
     revenuePaidFen: toSafeInteger(r.payable),
-    subsidyReceivableFen: toSafeInteger(r.subsidy),
+    subsidyFen: toSafeInteger(r.subsidy),
   }));
   const months = Array.from({ length: 12 }, (_, i): MonthFigures => {
     const month = `${input.year}-${String(i + 1).padStart(2, '0')}`;
@@ -65,7 +71,7 @@ export async function providerRevenue(db: DbOrTx, input: { providerId: string; y
         orders: 0,
         listFen: 0,
         revenuePaidFen: 0,
-        subsidyReceivableFen: 0,
+        subsidyFen: 0,
       }
     );
   });
@@ -85,6 +91,7 @@ export async function providerRevenue(db: DbOrTx, input: { providerId: string; y
     yearTotals: sumOf(months),
     allTime: sumOf(all),
     toFulfil: toSafeInteger(waiting?.n),
+    settlement: await providerSettlement(db, input.providerId),
   };
 }
 

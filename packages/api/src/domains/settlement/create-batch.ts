@@ -4,7 +4,7 @@ import { recordAudit } from '../../audit/record-audit';
 import { shenzhenYear } from '../../clock';
 import { domainError } from '../../errors';
 import { accountCodeSql } from '../../ledger/accounts';
-import { owedPerOrder } from '../../ledger/balances';
+import { owedPerOrder, PAYABLE_NOW } from '../../ledger/balances';
 import { lockPayoutBatches, nextPayoutReference, payOutLines } from '../../ledger/payout';
 import { sum } from './owed';
 
@@ -13,13 +13,14 @@ export const REFERENCE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{2,63}$/;
 
 /**
  * Settlement: pays what the district owes providers in one payout batch with a bank reference (given, or the next
- * `NS-PAY-<year>-0001`). Per provider the batch pays the subsidies of paid orders not yet paid out, less the clawbacks
- * it owes for orders refunded after an earlier payout; a provider whose net is not positive is left for a later batch
- * (its clawbacks stay visible in `owed`). Every order is paid out at most once:
+ * `NS-PAY-<year>-0001`). Per provider the batch pays the subsidies of paid and delivered orders not yet paid out, less
+ * the clawbacks it owes for orders refunded after an earlier payout (`PAYABLE_NOW`); an order not delivered yet waits
+ * for a later batch, and so does a provider whose net is not positive (its clawbacks stay visible in `owed`). Every
+ * order is paid out at most once:
  * - batches are created one at a time (a transaction-scoped advisory lock), which also numbers references safely;
  * - the orders are locked (in id order) and what they owe is re-read from the ledger under the locks, so a refund
  *   racing the batch is either seen (and the order left out) or waits until the batch is committed (and becomes a
- *   clawback);
+ *   clawback); a delivery racing it (also under the order's lock) counts in the next batch;
  * - `payout_item_order_once` (unique order id) is the last line: a violation is `order_already_settled`.
  *
  * Set-based, so that a year of orders settles in one batch: a fixed number of statements whatever the number of
@@ -40,12 +41,12 @@ export async function createPayoutBatch(
         if (known.length !== new Set(input.providerIds).size)
           throw domainError('provider_not_found', 'NOT_FOUND');
       }
-      // Locks the orders owed something (in id order), then reads what they owe again: a statement sees the ledger
-      // as of its start, so only the next one sees a refund that committed while the lock waited for it.
+      // Locks the orders with something payable now (in id order), then reads what they owe again: a statement sees
+      // the ledger as of its start, so only the next one sees a refund that committed while the lock waited for it.
       await tx.execute(sql`
         create temporary table payout_orders on commit drop as
         select o.id from (${owedPerOrder()}) p join orders o on o.id = p.order_id
-        where p.owed_fen <> 0
+        where ${PAYABLE_NOW}
           ${input.providerIds ? sql`and o.provider_id = any(${uuidArray(input.providerIds)})` : sql``}
         order by o.id for update of o`);
       await tx.execute(sql`analyze payout_orders`);
@@ -54,7 +55,7 @@ export async function createPayoutBatch(
         select o.id as order_id, o.provider_id, o.enterprise_id, o.article, o.fund_year, o.paid_at,
           p.owed_fen as amount_fen
         from (${owedPerOrder(sql`select id from payout_orders`)}) p join orders o on o.id = p.order_id
-        where p.owed_fen <> 0`);
+        where ${PAYABLE_NOW}`);
       // A provider whose net is not positive is left for a later batch.
       await tx.execute(sql`
         delete from payout_lines where provider_id in

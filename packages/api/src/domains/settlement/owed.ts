@@ -1,14 +1,15 @@
 import { type DbOrTx, queryRows, schema, toSafeInteger, uuidArray } from '@nanshan/db';
 import { inArray, sql } from 'drizzle-orm';
-import { owedPerOrder, providerPayableBalances } from '../../ledger/balances';
+import { owedPerOrder, PAYABLE_NOW, providerPayableBalances } from '../../ledger/balances';
 
 /**
- * One line of what the district owes a provider: the subsidy of a paid order not yet paid out, or — negative — a
- * clawback: an order refunded after its subsidy was paid out, which the provider owes back until a payout batch
- * nets it off.
+ * One line of what the district owes a provider: the subsidy of a paid and delivered order not yet paid out; the
+ * subsidy of a paid order the provider has not delivered yet (`awaiting_delivery`: no batch pays it until then); or —
+ * negative — a clawback: an order refunded after its subsidy was paid out, which the provider owes back until a
+ * payout batch nets it off.
  */
 export interface OwedLine {
-  kind: 'subsidy' | 'clawback';
+  kind: 'subsidy' | 'awaiting_delivery' | 'clawback';
   orderId: string;
   providerId: string;
   providerName: string;
@@ -19,6 +20,7 @@ export interface OwedLine {
   fundYear: number;
   status: string;
   paidAt: Date | null;
+  deliveredAt: Date | null;
   /** Positive for a subsidy owed, negative for a clawback. */
   amountFen: number;
 }
@@ -39,23 +41,26 @@ export async function owedLines(
     fund_year: unknown;
     status: string;
     paid_at: unknown;
+    delivered_at: unknown;
     owed_fen: unknown;
+    payable_now: boolean;
   }>(
     db,
     sql`
-    select o.id as order_id, o.provider_id, p.name as provider_name, o.enterprise_id, e.name as enterprise_name,
-      o.offering_title, o.article, o.fund_year, o.status, o.paid_at, x.owed_fen
-    from (${owedPerOrder()}) x join orders o on o.id = x.order_id
+    select o.id as order_id, o.provider_id, v.name as provider_name, o.enterprise_id, e.name as enterprise_name,
+      o.offering_title, o.article, o.fund_year, o.status, o.paid_at, o.delivered_at, p.owed_fen,
+      ${PAYABLE_NOW} as payable_now
+    from (${owedPerOrder()}) p join orders o on o.id = p.order_id
       join enterprises e on e.id = o.enterprise_id
-      join providers p on p.id = o.provider_id
-    where x.owed_fen <> 0
+      join providers v on v.id = o.provider_id
+    where p.owed_fen <> 0
       ${filter.providerIds ? sql`and o.provider_id = any(${uuidArray(filter.providerIds)})` : sql``}
     order by o.paid_at nulls first, o.id`,
   );
   return rows.map((r) => {
     const amountFen = toSafeInteger(r.owed_fen);
     return {
-      kind: amountFen > 0 ? 'subsidy' : 'clawback',
+      kind: amountFen < 0 ? 'clawback' : r.payable_now ? 'subsidy' : 'awaiting_delivery',
       orderId: r.order_id,
       providerId: r.provider_id,
       providerName: r.provider_name,
@@ -65,16 +70,18 @@ export async function owedLines(
       article: r.article,
       fundYear: toSafeInteger(r.fund_year),
       status: r.status,
-      paidAt: r.paid_at === null ? null : new Date(r.paid_at as string | Date),
+      paidAt: dateOrNull(r.paid_at),
+      deliveredAt: dateOrNull(r.delivered_at),
       amountFen,
     };
   });
 }
 
 /**
- * What the district owes each provider: the subsidy lines, the clawback lines and the net, next to the provider's
- * payable balance in the ledger (they agree by construction; the UI can show both). Providers with nothing owed
- * either way are left out.
+ * What the district owes each provider: the subsidies of delivered orders, the clawbacks and their net — what a
+ * payout batch would pay — and apart from them the subsidies awaiting delivery, next to the provider's payable balance
+ * in the ledger (net + awaiting delivery, by construction; the UI can show both). Providers with nothing owed either
+ * way are left out.
  */
 export async function owedToProviders(db: DbOrTx, filter: { providerIds?: readonly string[] } = {}) {
   const lines = await owedLines(db, filter);
@@ -88,8 +95,10 @@ export async function owedToProviders(db: DbOrTx, filter: { providerIds?: readon
   const result = providers
     .map((p) => {
       const own = lines.filter((l) => l.providerId === p.id);
-      const owedFen = sum(own.filter((l) => l.amountFen > 0).map((l) => l.amountFen));
-      const clawbackFen = sum(own.filter((l) => l.amountFen < 0).map((l) => l.amountFen));
+      const amountsOf = (kind: OwedLine['kind']) =>
+        own.filter((l) => l.kind === kind).map((l) => l.amountFen);
+      const owedFen = sum(amountsOf('subsidy'));
+      const clawbackFen = sum(amountsOf('clawback'));
       return {
         providerId: p.id,
         providerName: p.name,
@@ -98,6 +107,7 @@ export async function owedToProviders(db: DbOrTx, filter: { providerIds?: readon
         owedFen,
         clawbackFen,
         netFen: owedFen + clawbackFen,
+        awaitingDeliveryFen: sum(amountsOf('awaiting_delivery')),
         ledgerBalanceFen: balances.get(p.id) ?? 0,
         lines: own,
       };
@@ -108,7 +118,12 @@ export async function owedToProviders(db: DbOrTx, filter: { providerIds?: readon
     totalOwedFen: sum(result.map((r) => r.owedFen)),
     totalClawbackFen: sum(result.map((r) => r.clawbackFen)),
     totalNetFen: sum(result.map((r) => r.netFen)),
+    totalAwaitingDeliveryFen: sum(result.map((r) => r.awaitingDeliveryFen)),
   };
+}
+
+function dateOrNull(value: unknown): Date | null {
+  return value === null ? null : new Date(value as string | Date);
 }
 
 export function sum(amounts: readonly number[]): number {

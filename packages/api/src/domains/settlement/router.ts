@@ -9,8 +9,9 @@ const batchId = z.uuid();
 
 export const settlementRouter = router({
   /**
-   * What the district owes each provider: subsidies of paid orders not yet paid out, and (negative) clawbacks for
-   * orders refunded after they were paid out; per provider the net and the ledger balance.
+   * What the district owes each provider: subsidies of paid and delivered orders not yet paid out, and (negative)
+   * clawbacks for orders refunded after they were paid out; per provider the net a batch would pay, apart from it the
+   * subsidies of orders awaiting delivery, and the ledger balance.
    */
   owed: adminProcedure
     .input(z.object({ providerIds: z.array(z.uuid()).min(1).max(500).optional() }).optional())
@@ -19,7 +20,8 @@ export const settlementRouter = router({
     ),
 
   /**
-   * Pays everything owed (to the given providers, or all) in one payout batch; each paid order is settled once.
+   * Pays everything owed on delivered orders (to the given providers, or all), net of clawbacks, in one payout batch;
+   * each paid order is settled once.
    * Refusals: `nothing_to_settle`, `batch_reference_taken`, `provider_not_found`, `order_already_settled`.
    */
   createBatch: adminProcedure

@@ -3,6 +3,7 @@ import { TRPCError } from '@trpc/server';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { orderPayables, providerPayableBalances } from '../../ledger/balances';
+import { deliver } from '../../test/deliveries';
 import { createHarness, type Harness } from '../../test/harness';
 import { buy, H800 } from '../../test/purchases';
 import { refundOrder } from '../orders/settle-order';
@@ -20,12 +21,14 @@ describe.runIf(realPostgres)('concurrent payout batches on real Postgres', () =>
   afterAll(async () => h.close());
   beforeEach(async () => h.reset());
 
-  async function paidOrders(count: number) {
+  /** Paid orders, delivered unless `delivered` says otherwise for its index. */
+  async function paidOrders(count: number, delivered: (i: number) => boolean = () => true) {
     const sme = await h.callerFor('sme');
     const ids: string[] = [];
     for (let i = 0; i < count; i++) {
       h.setNow(new Date(Date.UTC(2026, 10, 28, 2, i)));
       ids.push(await buy(h, sme, H800, 8 * (i + 1))); // 7,680 × (i + 1)
+      if (delivered(i)) await deliver(h, ids[i]!);
     }
     return ids;
   }
@@ -72,8 +75,10 @@ describe.runIf(realPostgres)('concurrent payout batches on real Postgres', () =>
     expect(await orderPayables(h.db)).toEqual([]);
   });
 
-  it('batches racing refunds: each order is paid out at most once, and every refund after a payout is a clawback', async () => {
-    const orders = await paidOrders(16);
+  it('batches racing refunds and deliveries: each order is paid out at most once, and every refund after a payout is a clawback', async () => {
+    // Every fourth order is delivered while the batches run: it is paid in one of them or left for the last.
+    const lateDelivery = (i: number) => i % 4 === 3;
+    const orders = await paidOrders(16, (i) => !lateDelivery(i));
     const admin = await h.userOf('admin');
     const pools = [h.database.connectAnother(), h.database.connectAnother()];
     // Batches and refunds interleaved across both pools; every second order is refunded.
@@ -85,6 +90,7 @@ describe.runIf(realPostgres)('concurrent payout batches on real Postgres', () =>
       if (i % 4 === 1) {
         work.push(createPayoutBatch(pools[(i + 1) % 2]!.db, { actorUserId: admin.id, now: h.now() }));
       }
+      if (lateDelivery(i)) work.push(deliver({ ...h, db: pools[i % 2]!.db }, orders[i]!));
     }
     const results = await Promise.allSettled(work);
     for (const r of results) {

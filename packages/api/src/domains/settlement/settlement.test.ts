@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../audit/record-audit';
 import { fundBalancesFromLedger, providerPayableBalances } from '../../ledger/balances';
+import { deliver } from '../../test/deliveries';
 import { createHarness, type Harness, moneySnapshot } from '../../test/harness';
 import { expectRefusal } from '../../test/people';
 import { AI_API, buy, H800 } from '../../test/purchases';
@@ -28,7 +29,10 @@ async function providerId(name: string) {
 const CENTRE = '南山智算中心';
 const VENDOR = '鹏云智能云服务';
 
-/** Counters equal the ledger, every provider's payable balance equals its net owed, and the audit chain holds. */
+/**
+ * Counters equal the ledger, every provider's payable balance equals its net owed plus what awaits delivery, and the
+ * audit chain holds.
+ */
 async function expectBooksBalance() {
   const admin = await h.callerFor('admin');
   for (const f of await h.db.select().from(schema.fundYears)) {
@@ -42,13 +46,14 @@ async function expectBooksBalance() {
   const owed = await admin.admin.settlement.owed();
   const balances = await providerPayableBalances(h.db);
   for (const [id, balance] of balances) {
-    expect(owed.providers.find((p) => p.providerId === id)?.netFen ?? 0).toBe(balance);
+    const p = owed.providers.find((x) => x.providerId === id);
+    expect((p?.netFen ?? 0) + (p?.awaitingDeliveryFen ?? 0)).toBe(balance);
   }
-  for (const p of owed.providers) expect(p.ledgerBalanceFen).toBe(p.netFen);
+  for (const p of owed.providers) expect(p.ledgerBalanceFen).toBe(p.netFen + p.awaitingDeliveryFen);
   expect(await verifyAuditChain(h.db)).toBeNull();
 }
 
-/** Two paid Art. 6 orders and one Art. 9 order, one unpaid and one refunded before settlement. */
+/** Two paid Art. 6 orders and one Art. 9 order, delivered; one unpaid and one refunded before settlement. */
 async function someOrders() {
   const sme = await h.callerFor('sme');
   const large = await h.callerFor('large');
@@ -61,6 +66,7 @@ async function someOrders() {
   const refunded = await buy(h, sme, H800, 10); // 9,600, refunded before any payout
   await refundOrder(h.db, { orderId: refunded, actorUserId: null, now: h.now() });
   const notSubsidised = await buy(h, large, H800, 8); // a large firm gets no Art. 6 subsidy
+  await deliver(h, a, b, c);
   h.setNow('2026-11-28T02:00:00Z');
   return { sme, large, a, b, c, unpaid, refunded, notSubsidised };
 }
@@ -137,8 +143,8 @@ describe('admin.settlement.createBatch', () => {
 
     // A second batch finds nothing to pay: every order is settled once.
     await expectRefusal(admin.admin.settlement.createBatch({}), 'PRECONDITION_FAILED', 'nothing_to_settle');
-    // A newly paid order goes in the next batch, numbered after the first.
-    await buy(h, await h.callerFor('sme'), H800, 8);
+    // A newly paid and delivered order goes in the next batch, numbered after the first.
+    await deliver(h, await buy(h, await h.callerFor('sme'), H800, 8));
     const second = await admin.admin.settlement.createBatch({});
     expect(second).toMatchObject({ reference: 'NS-PAY-2026-0002', totalFen: 7_680 });
     const list = await admin.admin.settlement.batches({ page: 1, pageSize: 10 });
@@ -212,11 +218,106 @@ describe('admin.settlement.createBatch', () => {
   });
 });
 
+describe('delivery before payout', () => {
+  it('shows paid orders not delivered yet apart, pays them in no batch until the provider delivers', async () => {
+    const { a, b, c } = await someOrders();
+    h.setNow('2026-11-28T02:10:00Z');
+    const late = await buy(h, await h.callerFor('sme'), H800, 50); // 48,000, not delivered
+    const lateVendor = await buy(h, await h.callerFor('large'), AI_API, 100); // 24,000, not delivered
+    const admin = await h.callerFor('admin');
+    let owed = await admin.admin.settlement.owed();
+    expect(owed).toMatchObject({
+      totalOwedFen: 343_680,
+      totalAwaitingDeliveryFen: 72_000,
+      totalClawbackFen: 0,
+      totalNetFen: 343_680,
+    });
+    expect(owed.providers.find((p) => p.providerName === CENTRE)).toMatchObject({
+      owedFen: 103_680,
+      awaitingDeliveryFen: 48_000,
+      netFen: 103_680,
+      ledgerBalanceFen: 151_680,
+    });
+    const centreLines = owed.providers.find((p) => p.providerName === CENTRE)!.lines;
+    expect(centreLines.map((l) => [l.kind, l.orderId, l.amountFen])).toEqual([
+      ['subsidy', a, 96_000],
+      ['subsidy', b, 7_680],
+      ['awaiting_delivery', late, 48_000],
+    ]);
+    expect(centreLines[2]).toMatchObject({ status: 'paid', deliveredAt: null });
+    expect(centreLines[0]!.deliveredAt).toEqual(new Date('2026-10-02T02:00:00Z'));
+    await expectBooksBalance();
+
+    const first = await admin.admin.settlement.createBatch({});
+    expect(first.totalFen).toBe(343_680);
+    expect((await h.db.select().from(schema.payoutItems)).map((i) => i.orderId).sort()).toEqual(
+      [a, b, c].sort(),
+    );
+    // Only undelivered orders are left: listed, with nothing a batch can pay.
+    owed = await admin.admin.settlement.owed();
+    expect(owed.providers.map((p) => [p.providerName, p.netFen, p.awaitingDeliveryFen])).toEqual([
+      [CENTRE, 0, 48_000],
+      [VENDOR, 0, 24_000],
+    ]);
+    await expectRefusal(admin.admin.settlement.createBatch({}), 'PRECONDITION_FAILED', 'nothing_to_settle');
+
+    // Once the centre delivers, the next batch pays it; the vendor's order still waits.
+    await deliver(h, late);
+    const second = await admin.admin.settlement.createBatch({});
+    expect(second.totalFen).toBe(48_000);
+    expect(second.payees.map((p) => [p.payeeName, p.lines.map((l) => l.orderId)])).toEqual([
+      [CENTRE, [late]],
+    ]);
+    owed = await admin.admin.settlement.owed();
+    expect(owed.providers.map((p) => p.lines.map((l) => [l.kind, l.orderId]))).toEqual([
+      [['awaiting_delivery', lateVendor]],
+    ]);
+    await expectBooksBalance();
+  });
+
+  it('nets a clawback whatever the delivery record, and an undelivered order does not offset it', async () => {
+    const sme = await h.callerFor('sme');
+    const admin = await h.callerFor('admin');
+    const a = await buy(h, sme, H800, 100); // 96,000
+    await deliver(h, a);
+    await admin.admin.settlement.createBatch({});
+    // An order paid out before delivery records were required: no delivery on it, refunded since.
+    await h.db
+      .update(schema.orders)
+      .set({ deliveredAt: null, deliveryNote: null })
+      .where(eq(schema.orders.id, a));
+    await refundOrder(h.db, { orderId: a, actorUserId: null, now: h.now() });
+    h.setNow('2026-11-28T02:10:00Z');
+    const pending = await buy(h, sme, H800, 400); // 384,000, not delivered
+    let owed = await admin.admin.settlement.owed();
+    expect(owed.providers[0]).toMatchObject({
+      owedFen: 0,
+      clawbackFen: -96_000,
+      netFen: -96_000,
+      awaitingDeliveryFen: 384_000,
+      ledgerBalanceFen: 288_000,
+    });
+    await expectRefusal(admin.admin.settlement.createBatch({}), 'PRECONDITION_FAILED', 'nothing_to_settle');
+    await deliver(h, pending);
+    owed = await admin.admin.settlement.owed();
+    expect(owed.providers[0]).toMatchObject({ owedFen: 384_000, clawbackFen: -96_000, netFen: 288_000 });
+    const batch = await admin.admin.settlement.createBatch({});
+    expect(batch.totalFen).toBe(288_000);
+    expect(batch.payees[0]!.lines.map((l) => [l.kind, l.orderId, l.amountFen])).toEqual([
+      ['clawback', a, -96_000],
+      ['subsidy', pending, 384_000],
+    ]);
+    expect((await admin.admin.settlement.owed()).providers).toEqual([]);
+    await expectBooksBalance();
+  });
+});
+
 describe('clawbacks: an order refunded after its subsidy was paid out', () => {
   it('shows the clawback in owed and nets it off in the next batch, never silently', async () => {
     const sme = await h.callerFor('sme');
     const admin = await h.callerFor('admin');
     const a = await buy(h, sme, H800, 100); // 96,000
+    await deliver(h, a);
     const first = await admin.admin.settlement.createBatch({});
     expect(first.totalFen).toBe(96_000);
     await refundOrder(h.db, { orderId: a, actorUserId: null, now: h.now() });
@@ -237,10 +338,12 @@ describe('clawbacks: an order refunded after its subsidy was paid out', () => {
     await expectRefusal(admin.admin.settlement.createBatch({}), 'PRECONDITION_FAILED', 'nothing_to_settle');
     h.setNow('2026-11-28T02:10:00Z');
     const small = await buy(h, sme, H800, 8); // 7,680 < 96,000
+    await deliver(h, small);
     await expectRefusal(admin.admin.settlement.createBatch({}), 'PRECONDITION_FAILED', 'nothing_to_settle');
 
     h.setNow('2026-11-28T02:20:00Z');
     const big = await buy(h, sme, H800, 400); // 384,000
+    await deliver(h, big);
     owed = await admin.admin.settlement.owed();
     expect(owed.providers[0]).toMatchObject({ owedFen: 391_680, clawbackFen: -96_000, netFen: 295_680 });
     const second = await admin.admin.settlement.createBatch({});
@@ -263,7 +366,7 @@ describe('clawbacks: an order refunded after its subsidy was paid out', () => {
     // Disbursed = what the provider finally keeps: the two orders still paid.
     expect((await admin.admin.fund.summary({ year: 2026 })).disbursedFen).toBe(391_680);
     // The clawback is recovered once: a later batch does not net it again.
-    await buy(h, sme, H800, 8);
+    await deliver(h, await buy(h, sme, H800, 8));
     expect((await admin.admin.settlement.createBatch({})).totalFen).toBe(7_680);
     await expectBooksBalance();
   });
@@ -274,12 +377,14 @@ describe('admin.settlement.exportBatch', () => {
     const sme = await h.callerFor('sme');
     const admin = await h.callerFor('admin');
     const a = await buy(h, sme, H800, 100);
+    await deliver(h, a);
     await admin.admin.settlement.createBatch({});
     await refundOrder(h.db, { orderId: a, actorUserId: null, now: h.now() });
     h.setNow('2026-11-28T03:04:05Z');
     const odd = await buy(h, sme, '昇腾 910B 国产算力 · 按卡时', 9 * 41); // 18.50 × 369 = 6,826.50 → 2,047.95
     h.setNow('2026-11-28T03:04:06Z');
     const big = await buy(h, sme, H800, 400);
+    await deliver(h, odd, big);
     const batch = await admin.admin.settlement.createBatch({ reference: 'NS-BANK-7' });
     expect(batch.totalFen).toBe(384_000 + 204_795 - 96_000);
 
