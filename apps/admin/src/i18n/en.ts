@@ -106,6 +106,8 @@ export const en: AdminMessages = {
       payout_reference_taken: 'This payout reference is already used.',
       objection_not_found: 'This objection was not found.',
       objection_already_resolved: 'This objection is already resolved.',
+      invoice_already_declared:
+        'An invoice of this declaration is already claimed by another open or awarded declaration of the enterprise (Art. 15: the same invoice is subsidised once).',
       project_already_funded: 'The project is already funded (Art. 15).',
       duplicate_application: 'The project already has an application (Art. 15).',
       budget_below_commitments: 'The budget cannot be below what is committed and reserved (Art. 2).',

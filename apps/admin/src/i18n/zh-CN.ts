@@ -98,6 +98,8 @@ export const zhCN = {
       payout_reference_taken: '该付款批次号已被使用。',
       objection_not_found: '未找到该异议。',
       objection_already_resolved: '该异议已处理。',
+      invoice_already_declared:
+        '该申报中的发票已被本企业另一项进行中或已获资助的申报占用，同一发票只补贴一次（第十五条）。',
       project_already_funded: '同一项目已获资助（第十五条）。',
       duplicate_application: '同一项目已有申报（第十五条）。',
       budget_below_commitments: '预算不得低于已拨付与已预留之和（第二条）。',

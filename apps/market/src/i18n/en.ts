@@ -1051,6 +1051,8 @@ export const en: MarketMessages = {
       subsidy_sort_needs_enterprise: 'Sorting by subsidy needs a signed-in enterprise account.',
       duplicate_application:
         'Your enterprise has already applied for this project under this article for the year.',
+      invoice_already_declared:
+        'An invoice in this declaration is already declared in another application of your enterprise that is open or awarded; the same invoice is subsidised once (Art. 15). Remove it, or withdraw the other application first.',
       project_already_funded:
         'The same project was already funded under another article or measure at the same or a higher amount (Art. 15: the higher award, once).',
       project_reference_required:

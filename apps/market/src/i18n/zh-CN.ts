@@ -978,6 +978,8 @@ export const zhCN = {
       order_already_delivered: '该订单已标记为交付。',
       subsidy_sort_needs_enterprise: '按补贴排序需要登录企业账号。',
       duplicate_application: '本企业本年度已就同一项目按该条款申报，不能重复申报。',
+      invoice_already_declared:
+        '本次申报的发票已在本企业另一项进行中或已获资助的申报中申报，同一发票只补贴一次（第十五条）。请删去该发票，或先撤回另一项申报。',
       project_already_funded: '同一项目已按其他条款或措施获得不低于本次的资助，从高不重复（第十五条）。',
       project_reference_required: '请填写合同、发票、项目或活动编号（第十一、十二条除外）。',
       declaration_year_must_be_previous: '第六条年度申报只能申报上一年度的采购。',

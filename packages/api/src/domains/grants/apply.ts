@@ -7,6 +7,7 @@ import { domainError } from '../../errors';
 import type { EnterpriseRow } from '../enterprises/membership';
 import { requireOwnDocuments } from './evidence';
 import { type GrantArticle, grantFacts, MAX_FORM_FEN, otherMeasureAward, type StoredFacts } from './facts';
+import { requireInvoicesNotDeclared } from './invoices';
 import { projectKeyOf } from './project-key';
 import { computeProposal, type ProposalSubject, proposalColumns } from './proposal';
 import { excludeOutranked } from './refresh';
@@ -34,7 +35,9 @@ export type ApplyInput = z.infer<typeof applyInput>;
  *   the enterprise's;
  * - the same project is already open or awarded under the same article for the year (`duplicate_application`);
  * - Art. 15: the project was already funded under another article or measure at the same or a higher amount
- *   (`project_already_funded`).
+ *   (`project_already_funded`);
+ * - Art. 6: one of the invoices (normalised, see invoices.ts) is already declared in another open or awarded
+ *   declaration of the enterprise (`invoice_already_declared`).
  * Open applications for the same project that this one outranks are marked excluded, with the reason.
  */
 export async function applyForGrant(
@@ -68,6 +71,13 @@ export async function applyForGrant(
         ),
       );
     if (duplicate) throw domainError('duplicate_application', 'CONFLICT');
+    // The same invoice is subsidised once (Art. 15): not again in another open or awarded declaration.
+    if (a.facts.article === 'art6') {
+      await requireInvoicesNotDeclared(tx, {
+        enterpriseId: enterprise!.id,
+        invoiceNumbers: a.facts.invoiceNumbers,
+      });
+    }
 
     const facts: StoredFacts = {
       articleFacts: a.facts,

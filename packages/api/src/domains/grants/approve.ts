@@ -5,6 +5,8 @@ import { shenzhenDate, shenzhenYear } from '../../clock';
 import { domainError } from '../../errors';
 import { lockGrantCounters, reserveGrant } from '../../ledger/grants';
 import { annualCapFen } from '../orders/purchase-quote';
+import { readStoredFacts } from './facts';
+import { requireInvoicesNotDeclared } from './invoices';
 import { computeProposal, proposalColumns, subjectOf } from './proposal';
 import { enterpriseOf, excludeOutranked } from './refresh';
 import { EVENT_NOTES, grantMoneyOf, lockApplication, recordEvent, transition } from './workflow';
@@ -19,6 +21,8 @@ import { EVENT_NOTES, grantMoneyOf, lockApplication, recordEvent, transition } f
  *   overdraft; the `fund_within_budget` CHECK is the last line);
  * - for Arts. 6 and 9 also in the enterprise's usage row of the application's year, the cap the market's instant
  *   subsidies draw on (the `usage_within_cap` CHECK is the last line).
+ * An Art. 6 declaration whose invoice another declaration already claims (awarded, or open and stored earlier) is
+ * refused (`invoice_already_declared`): the same invoice is subsidised once.
  * Locks: the enterprise's grants → application → usage → fund.
  */
 export async function approveApplication(
@@ -47,6 +51,16 @@ export async function approveApplication(
       .where(and(eq(schema.grantObjections.applicationId, app.id), isNull(schema.grantObjections.resolvedAt)))
       .limit(1);
     if (open) throw domainError('objection_open', 'PRECONDITION_FAILED');
+    // Re-checked under the enterprise's grant lock (taken by lockApplication): a screen read before another
+    // declaration of the same invoice was decided must not decide it twice.
+    const articleFacts = readStoredFacts(app.facts).articleFacts;
+    if (articleFacts.article === 'art6') {
+      await requireInvoicesNotDeclared(tx, {
+        enterpriseId: app.enterpriseId,
+        invoiceNumbers: articleFacts.invoiceNumbers,
+        approvingApplication: { id: app.id, createdAt: app.createdAt },
+      });
+    }
 
     const approvals = await tx
       .select()
