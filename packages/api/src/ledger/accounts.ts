@@ -16,8 +16,10 @@ const DISBURSED = 'disbursed:';
  *   (settlement); `<year>` is the fund year the order's subsidy was committed in.
  * - `disbursed:<year>` → `provider_payable:<provider>`: a clawback recovered — an order refunded after it was paid
  *   out left the provider owing the subsidy back, and a later payout batch netted it off.
- * The fund's balance (credits − debits) is what is left to commit. A provider's payable balance (posted transfers
- * only) is what the district still owes it — negative while it owes a clawback.
+ * The fund's balance (credits − debits) is what is left to commit, plus the clawbacks outstanding (a refund after
+ * payout credits the fund, but the amount stays committed until a payout batch recovers it: `reverseSubsidy`). A
+ * provider's payable balance (posted transfers only) is what the district still owes it — negative while it owes a
+ * clawback.
  */
 export const accountCode = {
   appropriation: (year: number) => `appropriation:${year}`,

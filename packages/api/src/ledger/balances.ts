@@ -13,21 +13,29 @@ export const REVERSAL = sql.raw(
  * Recomputes, from the transfers alone, what the counters claim: per fund year the budget, committed and
  * reserved amounts, and per (enterprise, article, year) the granted and reserved amounts. Used by the
  * consistency checks in tests and by reports; the counters are a locked cache of these sums.
+ *
+ * Committed is posted − reversed + the clawbacks outstanding: an order refunded after its subsidy was paid out keeps
+ * its subsidy committed (the money is out; the provider owes it back) until a payout batch recovers it, so a refund
+ * never lets the year pay out more than its budget (Art. 2).
  */
 export async function fundBalancesFromLedger(db: DbOrTx) {
   const rows = await queryRows<{ year: unknown; budget: unknown; committed: unknown; reserved: unknown }>(
     db,
     sql`
-    with resolved as (select pending_id, kind from ledger_transfers where pending_id is not null)
-    select t.fund_year as year,
-      coalesce(sum(case when t.kind = 'single' and t.debit_account like 'appropriation:%' then t.amount_fen end), 0)
-        - coalesce(sum(case when t.kind = 'single' and t.credit_account like 'appropriation:%' then t.amount_fen end), 0) as budget,
-      coalesce(sum(case when t.kind = 'post_pending' then t.amount_fen end), 0)
-        - coalesce(sum(case when ${REVERSAL} then t.amount_fen end), 0) as committed,
-      coalesce(sum(case when t.kind = 'pending' and r.pending_id is null then t.amount_fen end), 0) as reserved
-    from ledger_transfers t left join resolved r on r.pending_id = t.id
-    where t.fund_year is not null
-    group by t.fund_year`,
+    with resolved as (select pending_id, kind from ledger_transfers where pending_id is not null),
+      clawbacks as (${clawbacksOutstandingByYear()})
+    select y.year, y.budget, y.committed + coalesce(c.outstanding_fen, 0) as committed, y.reserved
+    from (
+      select t.fund_year as year,
+        coalesce(sum(case when t.kind = 'single' and t.debit_account like 'appropriation:%' then t.amount_fen end), 0)
+          - coalesce(sum(case when t.kind = 'single' and t.credit_account like 'appropriation:%' then t.amount_fen end), 0) as budget,
+        coalesce(sum(case when t.kind = 'post_pending' then t.amount_fen end), 0)
+          - coalesce(sum(case when ${REVERSAL} then t.amount_fen end), 0) as committed,
+        coalesce(sum(case when t.kind = 'pending' and r.pending_id is null then t.amount_fen end), 0) as reserved
+      from ledger_transfers t left join resolved r on r.pending_id = t.id
+      where t.fund_year is not null
+      group by t.fund_year
+    ) y left join clawbacks c on c.year = y.year`,
   );
   return rows.map((r) => ({
     year: toSafeInteger(r.year),
@@ -35,6 +43,49 @@ export async function fundBalancesFromLedger(db: DbOrTx) {
     committedFen: toSafeInteger(r.committed),
     reservedFen: toSafeInteger(r.reserved),
   }));
+}
+
+/**
+ * Per fund year, the clawbacks outstanding: orders refunded after their subsidy was paid out whose clawback no payout
+ * batch has recovered yet (their owed amount is negative), as a relation (`year`, `outstanding_fen`). They still count
+ * in the year's committed amount; the reversal already credited the fund account, so its balance less reservations
+ * exceeds budget − committed − reserved by exactly this much.
+ */
+export function clawbacksOutstandingByYear(): SQL {
+  return sql`
+    select p.fund_year as year, sum(-p.owed_fen) as outstanding_fen
+    from (
+      select t.order_id, t.fund_year,
+        sum(case when ${REVERSAL} or ${PAYOUT} then -t.amount_fen else t.amount_fen end) as owed_fen
+      from ledger_transfers t
+      where t.order_id is not null and t.fund_year is not null
+        and (t.kind = 'post_pending' or ${REVERSAL} or ${PAYOUT} or ${CLAWBACK_RECOVERED})
+      group by t.order_id, t.fund_year
+    ) p
+    where p.owed_fen < 0
+    group by p.fund_year`;
+}
+
+/** Per fund year, the clawbacks outstanding (see `clawbacksOutstandingByYear`); years without any are left out. */
+export async function clawbacksOutstandingFromLedger(db: DbOrTx): Promise<Map<number, number>> {
+  const rows = await queryRows<{ year: unknown; outstanding_fen: unknown }>(db, clawbacksOutstandingByYear());
+  return new Map(rows.map((r) => [toSafeInteger(r.year), toSafeInteger(r.outstanding_fen)]));
+}
+
+/**
+ * What an order's subsidy has been paid out net of the clawback recovered for it (0 or its subsidy): read under the
+ * order's lock, which a payout batch holds while it pays the order out.
+ */
+export async function paidOutOf(db: DbOrTx, orderId: string): Promise<number> {
+  const [row] = await queryRows<{ paid_out: unknown }>(
+    db,
+    sql`
+    select coalesce(sum(case when ${PAYOUT} then t.amount_fen when ${CLAWBACK_RECOVERED} then -t.amount_fen end), 0)
+      as paid_out
+    from ledger_transfers t
+    where t.order_id = ${orderId} and (${PAYOUT} or ${CLAWBACK_RECOVERED})`,
+  );
+  return toSafeInteger(row?.paid_out);
 }
 
 /** `grant_payable:<application id>` (ledger/accounts.ts): the account names the application. */
@@ -195,8 +246,9 @@ export async function providerPayableBalances(db: DbOrTx, providerIds?: readonly
 
 /**
  * A fund year's movements per Shenzhen calendar day (UTC+8), from the ledger: budget set, subsidies committed
- * (posted − reversed), reserved (held − released or posted) and disbursed. Summed from the first day they give the
- * year's counters on any day (the burn-down).
+ * (posted − reversed; a refund after payout on the day its clawback is recovered, see `fundBalancesFromLedger`),
+ * reserved (held − released or posted) and disbursed. Summed from the first day they give the year's counters on any
+ * day (the burn-down).
  */
 export async function fundDailyMovements(db: DbOrTx, year: number) {
   const rows = await queryRows<{
@@ -213,13 +265,17 @@ export async function fundDailyMovements(db: DbOrTx, year: number) {
                         when t.kind = 'single' and t.credit_account like 'appropriation:%' then -t.amount_fen end), 0)
         as budget,
       coalesce(sum(case when t.kind = 'post_pending' then t.amount_fen
-                        when ${REVERSAL} then -t.amount_fen end), 0) as committed,
+                        when ${REVERSAL} and po.order_id is null then -t.amount_fen
+                        when ${CLAWBACK_RECOVERED} and t.order_id is not null then -t.amount_fen end), 0) as committed,
       coalesce(sum(case when t.kind = 'pending' then t.amount_fen
                         when t.kind in ('post_pending', 'void_pending') then -t.amount_fen end), 0) as reserved,
       coalesce(sum(case when t.kind = 'single' and t.credit_account like 'disbursed:%' then t.amount_fen
                         when t.kind = 'single' and t.debit_account like 'disbursed:%' then -t.amount_fen end), 0)
         as disbursed
     from ledger_transfers t
+      left join (select distinct t.order_id from ledger_transfers t
+                 where ${PAYOUT} and t.order_id is not null and t.fund_year = ${year}) po
+        on po.order_id = t.order_id
     where t.fund_year = ${year}
     group by 1
     order by 1`,

@@ -42,10 +42,11 @@ export function payoutMemoPrefix(reference: string): string {
 }
 
 /**
- * Posts a payout batch's lines, all in two statements: per line with a positive amount the order's subsidy is paid
- * out to its provider (`provider_payable:<id>` → `disbursed:<fund year>`); per negative line a clawback is netted off
- * (`disbursed:<fund year>` → `provider_payable:<id>`: the order was refunded after its subsidy had been paid out, so
- * the provider owed it back and the batch pays it that much less; the money counts as disbursed no more).
+ * Posts a payout batch's lines, in a fixed number of statements: per line with a positive amount the order's subsidy
+ * is paid out to its provider (`provider_payable:<id>` → `disbursed:<fund year>`); per negative line a clawback is
+ * netted off (`disbursed:<fund year>` → `provider_payable:<id>`: the order was refunded after its subsidy had been
+ * paid out, so the provider owed it back and the batch pays it that much less; the money counts as disbursed no
+ * more, and its fund year's committed amount, which kept it while it was owed, is released).
  *
  * `lines` is a relation with the columns `order_id`, `provider_id`, `enterprise_id`, `article`, `fund_year`, `paid_at`
  * and `amount_fen` (signed), at most one line per order.
@@ -73,4 +74,16 @@ export async function payOutLines(tx: DbOrTx, input: { reference: string; lines:
             ${accountCodeSql.disbursed(sql`fund_year`)} as disbursed
           from ${input.lines}) l
     order by l.provider_id, l.paid_at nulls first, l.order_id`);
+  // A clawback recovered stops counting against its fund year's budget (Art. 2): the refund after payout left it
+  // committed (`reverseSubsidy`). The fund rows are locked in year order (after the orders, before the audit chain),
+  // then released in one statement.
+  await tx.execute(sql`
+    select f.year from fund_years f
+    where f.year in (select fund_year from ${input.lines} where amount_fen < 0)
+    order by f.year for update`);
+  await tx.execute(sql`
+    update fund_years f set committed_fen = f.committed_fen - c.recovered_fen
+    from (select fund_year, sum(-amount_fen) as recovered_fen from ${input.lines} where amount_fen < 0
+          group by fund_year) c
+    where f.year = c.fund_year`);
 }

@@ -1,6 +1,7 @@
 import { type DbOrTx, schema } from '@nanshan/db';
 import { and, eq, sql } from 'drizzle-orm';
 import { accountCode, ensureAccounts } from './accounts';
+import { paidOutOf } from './balances';
 import { resolvePending, type Transfer } from './resolve-pending';
 
 /**
@@ -105,7 +106,10 @@ export async function releaseSubsidy(
 
 /**
  * A refund: the posted subsidy goes back from the provider's payable to the fund, and the enterprise's
- * cap and the fund's committed amount are restored. A new transfer, never an edit (append-only ledger).
+ * cap is restored. A new transfer, never an edit (append-only ledger). The fund's committed amount is restored only
+ * if the subsidy was not paid out: after a payout the district's money is still with the provider, which owes it back
+ * (a clawback); it keeps counting against the budget (Art. 2) until a payout batch recovers it (`payOutLines`).
+ * Read under the order's lock, which every payout batch takes too.
  */
 export async function reverseSubsidy(
   tx: DbOrTx,
@@ -114,6 +118,7 @@ export async function reverseSubsidy(
 ): Promise<void> {
   if (!pending) return;
   const orderId = pending.orderId;
+  const paidOutFen = orderId ? await paidOutOf(tx, orderId) : 0;
   await Promise.all([
     tx.insert(schema.ledgerTransfers).values({
       kind: 'single',
@@ -126,7 +131,7 @@ export async function reverseSubsidy(
       fundYear: pending.fundYear,
       memo: `reverse subsidy for refunded order ${orderId}`,
     }),
-    ...moveCounters(tx, key, 0, -pending.amountFen),
+    ...moveCounters(tx, key, 0, -pending.amountFen, -pending.amountFen + paidOutFen),
   ]);
 }
 
@@ -139,8 +144,17 @@ export async function pendingTransferOf(tx: DbOrTx, orderId: string): Promise<Tr
   return pending;
 }
 
-/** The two counter updates, usage then fund (lock order), for the caller to issue with its other statements. */
-function moveCounters(tx: DbOrTx, key: SubsidyKey, reservedDelta: number, grantedDelta: number) {
+/**
+ * The two counter updates, usage then fund (lock order), for the caller to issue with its other statements. The
+ * fund's committed amount moves with the usage's granted one, except at a refund after payout (`committedDelta`).
+ */
+function moveCounters(
+  tx: DbOrTx,
+  key: SubsidyKey,
+  reservedDelta: number,
+  grantedDelta: number,
+  committedDelta = grantedDelta,
+) {
   return [
     tx
       .update(schema.subsidyUsage)
@@ -153,7 +167,7 @@ function moveCounters(tx: DbOrTx, key: SubsidyKey, reservedDelta: number, grante
       .update(schema.fundYears)
       .set({
         reservedFen: sql`${schema.fundYears.reservedFen} + ${reservedDelta}`,
-        committedFen: sql`${schema.fundYears.committedFen} + ${grantedDelta}`,
+        committedFen: sql`${schema.fundYears.committedFen} + ${committedDelta}`,
       })
       .where(eq(schema.fundYears.year, key.year)),
   ];

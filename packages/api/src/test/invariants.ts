@@ -4,6 +4,7 @@ import { verifyAuditChain } from '../audit/record-audit';
 import { accountCode } from '../ledger/accounts';
 import {
   CLAWBACK_RECOVERED,
+  clawbacksOutstandingFromLedger,
   fundBalancesFromLedger,
   orderPayables,
   PAYOUT,
@@ -16,9 +17,11 @@ import {
  * The money invariants, checked on a whole database (faults, model-based and concurrency tests; no vitest import,
  * so a benchmark can use it too). Returns one line per violation; an empty list means they all hold:
  * - no enterprise over its cap, no fund year over its budget, no counter negative;
- * - the counters (usage rows, fund years) equal the sums recomputed from the ledger transfers;
+ * - the counters (usage rows, fund years) equal the sums recomputed from the ledger transfers — a fund year's committed
+ *   amount including the clawbacks outstanding (refunded after payout, not yet recovered by a payout batch);
  * - the ledger is balanced: every post/void resolves a pending transfer of the same accounts and amount, at most once;
- *   each fund account's balance (credits − debits) less its open reservations equals budget − committed − reserved;
+ *   each fund account's balance (credits − debits) less its open reservations and its clawbacks outstanding equals
+ *   budget − committed − reserved;
  *   each provider's payable balance equals what its orders are owed;
  * - each order has exactly the transfers its status implies (one posting per paid order, one release per released
  *   one, one reversal per refund; at most one payout and one clawback), each of its subsidy amount;
@@ -110,9 +113,14 @@ async function resolutionsMatchPending(db: DbOrTx): Promise<string[]> {
   return rows.map((r) => `transfer ${toSafeInteger(r.id)} ${r.problem}`);
 }
 
-/** A fund account's balance, from its debits and credits alone, less what is still reserved on it. */
+/**
+ * A fund account's balance, from its debits and credits alone, less what is still reserved on it and less the
+ * clawbacks outstanding (refunds after payout credit the fund account, but the money stays committed until a payout
+ * batch recovers it: Art. 2).
+ */
 async function fundAccountsTieOut(db: DbOrTx): Promise<string[]> {
   const out: string[] = [];
+  const clawbacks = await clawbacksOutstandingFromLedger(db);
   for (const f of await db.select().from(schema.fundYears)) {
     const account = accountCode.fund(f.year);
     const [row] = await queryRows<{ balance: unknown; open: unknown }>(
@@ -128,11 +136,11 @@ async function fundAccountsTieOut(db: DbOrTx): Promise<string[]> {
       from ledger_transfers t
       where t.debit_account = ${account} or t.credit_account = ${account}`,
     );
-    const available = toSafeInteger(row?.balance) - toSafeInteger(row?.open);
+    const available = toSafeInteger(row?.balance) - toSafeInteger(row?.open) - (clawbacks.get(f.year) ?? 0);
     const expected = f.budgetFen - f.committedFen - f.reservedFen;
     if (available !== expected) {
       out.push(
-        `${account}: balance less reservations ${available} ≠ budget − committed − reserved ${expected}`,
+        `${account}: balance less reservations and clawbacks outstanding ${available} ≠ budget − committed − reserved ${expected}`,
       );
     }
   }

@@ -22,6 +22,8 @@ export const REFERENCE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{2,63}$/;
  *   racing the batch is either seen (and the order left out) or waits until the batch is committed (and becomes a
  *   clawback); a delivery racing it (also under the order's lock) counts in the next batch;
  * - `payout_item_order_once` (unique order id) is the last line: a violation is `order_already_settled`.
+ * A clawback netted off stops counting against its fund year's budget: `payOutLines` releases it from the fund's
+ * committed amount, locking the fund rows (in year order) after the orders and before the audit chain.
  *
  * Set-based, so that a year of orders settles in one batch: a fixed number of statements whatever the number of
  * orders, with the batch's lines in a temporary table until the commit.

@@ -1,15 +1,16 @@
 import { schema } from '@nanshan/db';
 import { dbErrorOf } from '@nanshan/db/testing';
 import type { TRPCError } from '@trpc/server';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../audit/record-audit';
-import { fundBalancesFromLedger, providerPayableBalances } from '../../ledger/balances';
+import { fundBalancesFromLedger, fundDailyMovements, providerPayableBalances } from '../../ledger/balances';
 import { deliver } from '../../test/deliveries';
 import { createHarness, type Harness, moneySnapshot } from '../../test/harness';
+import { invariantViolations } from '../../test/invariants';
 import { expectRefusal } from '../../test/people';
-import { AI_API, buy, H800 } from '../../test/purchases';
+import { AI_API, buy, H800, offeringId } from '../../test/purchases';
 import { refundOrder } from '../orders/settle-order';
 
 let h: Harness;
@@ -369,6 +370,119 @@ describe('clawbacks: an order refunded after its subsidy was paid out', () => {
     await deliver(h, await buy(h, sme, H800, 8));
     expect((await admin.admin.settlement.createBatch({})).totalFen).toBe(7_680);
     await expectBooksBalance();
+  });
+});
+
+describe('clawbacks and the budget (Art. 2): a refund after payout frees nothing until recovered', () => {
+  const YEAR = 2026;
+  async function fund() {
+    const admin = await h.callerFor('admin');
+    const { budgetFen, committedFen, reservedFen, leftFen, disbursedFen } = await admin.admin.fund.summary({
+      year: YEAR,
+    });
+    return { budgetFen, committedFen, reservedFen, leftFen, disbursedFen };
+  }
+  async function subsidyOf(orderId: string) {
+    const [o] = await h.db.select().from(schema.orders).where(eq(schema.orders.id, orderId));
+    return o!.subsidyFen;
+  }
+  /** The invariants hold, and the burn-down's daily movements add up to the fund's counters. */
+  async function expectInvariants() {
+    expect(await invariantViolations(h.db)).toEqual([]);
+    await expectBooksBalance();
+    const days = await fundDailyMovements(h.db, YEAR);
+    const f = await fund();
+    expect(days.reduce((n, d) => n + d.committedFen, 0)).toBe(f.committedFen);
+    expect(days.reduce((n, d) => n + d.disbursedFen, 0)).toBe(f.disbursedFen);
+  }
+
+  it('keeps the clawback committed while the provider owes it, so payouts never exceed the budget', async () => {
+    const sme = await h.callerFor('sme');
+    const large = await h.callerFor('large');
+    const admin = await h.callerFor('admin');
+    await admin.admin.fund.setBudget({ year: YEAR, budgetFen: 200_000, reason: 'a small fund for the test' });
+    const a = await buy(h, sme, H800, 100); // 96,000, from the centre
+    await deliver(h, a);
+    expect((await admin.admin.settlement.createBatch({})).totalFen).toBe(96_000);
+    expect(await fund()).toMatchObject({ committedFen: 96_000, leftFen: 104_000, disbursedFen: 96_000 });
+    await expectInvariants();
+
+    // Refunded after payout: the centre still has the 96,000 and owes it back. The SME's cap is restored (it did not
+    // get the subsidy), the fund's is not: nothing more is left than before the refund.
+    await refundOrder(h.db, { orderId: a, actorUserId: null, now: h.now() });
+    expect(await fund()).toMatchObject({ committedFen: 96_000, leftFen: 104_000, disbursedFen: 96_000 });
+    const [usage] = await h.db
+      .select()
+      .from(schema.subsidyUsage)
+      .where(eq(schema.subsidyUsage.article, 'art6'));
+    expect(usage).toMatchObject({ grantedFen: 0, reservedFen: 0 });
+    expect((await admin.admin.settlement.owed()).totalClawbackFen).toBe(-96_000);
+    await expectInvariants();
+
+    // Another enterprise buys from another provider: it gets only what is really left, and is paid out.
+    h.setNow('2026-11-28T02:10:00Z');
+    const b = await buy(h, large, AI_API, 1000); // 240,000 asked
+    expect(await subsidyOf(b)).toBe(104_000);
+    await deliver(h, b);
+    const vendorBatch = await admin.admin.settlement.createBatch({});
+    expect(vendorBatch.payees.map((p) => [p.payeeName, p.netFen])).toEqual([[VENDOR, 104_000]]);
+    // The centre sells nothing more, its clawback stays outstanding: paid out never beyond the budget.
+    expect(await fund()).toMatchObject({ committedFen: 200_000, leftFen: 0, disbursedFen: 200_000 });
+    await expectInvariants();
+
+    // The fund is exhausted: the next purchase gets no subsidy, with the reason.
+    const quote = await sme.orders.quote({ offeringId: await offeringId(h, H800), quantity: 8 });
+    expect(quote.subsidyFen).toBe(0);
+    expect(quote.reasons).toContain('fund_exhausted');
+    const refused = await buy(h, sme, H800, 8, { pay: false });
+    expect(await subsidyOf(refused)).toBe(0);
+    await expectInvariants();
+
+    // The budget is raised; the centre sells again and the batch that nets its clawback frees the 96,000.
+    await admin.admin.fund.adjust({ year: YEAR, deltaFen: 100_000, reason: 'top-up for the test' });
+    h.setNow('2026-11-28T02:20:00Z');
+    const c = await buy(h, sme, H800, 200); // 192,000 asked, 100,000 left
+    expect(await subsidyOf(c)).toBe(100_000);
+    await deliver(h, c);
+    expect(await fund()).toMatchObject({ budgetFen: 300_000, committedFen: 300_000, leftFen: 0 });
+    const netted = await admin.admin.settlement.createBatch({});
+    expect(netted.totalFen).toBe(4_000);
+    expect(netted.payees[0]!.lines.map((l) => [l.kind, l.orderId, l.amountFen])).toEqual([
+      ['clawback', a, -96_000],
+      ['subsidy', c, 100_000],
+    ]);
+    expect(await fund()).toMatchObject({ committedFen: 204_000, leftFen: 96_000, disbursedFen: 204_000 });
+    expect((await admin.admin.settlement.owed()).providers).toEqual([]);
+    await expectInvariants();
+  });
+
+  it('a refund before payout frees the budget at once', async () => {
+    const sme = await h.callerFor('sme');
+    const admin = await h.callerFor('admin');
+    await admin.admin.fund.setBudget({ year: YEAR, budgetFen: 200_000, reason: 'a small fund for the test' });
+    const a = await buy(h, sme, H800, 100);
+    await deliver(h, a);
+    await refundOrder(h.db, { orderId: a, actorUserId: null, now: h.now() });
+    expect(await fund()).toMatchObject({ committedFen: 0, leftFen: 200_000, disbursedFen: 0 });
+    await expectInvariants();
+  });
+
+  it('the invariants fail if a refund after payout released the budget before the clawback was recovered', async () => {
+    const sme = await h.callerFor('sme');
+    const admin = await h.callerFor('admin');
+    const a = await buy(h, sme, H800, 100); // 96,000
+    await deliver(h, a);
+    await admin.admin.settlement.createBatch({});
+    await refundOrder(h.db, { orderId: a, actorUserId: null, now: h.now() });
+    expect(await invariantViolations(h.db)).toEqual([]);
+    // What the old refund did: committed lowered at once, while the provider still owes the clawback.
+    await h.db
+      .update(schema.fundYears)
+      .set({ committedFen: sql`${schema.fundYears.committedFen} - 96000` })
+      .where(eq(schema.fundYears.year, YEAR));
+    const violations = await invariantViolations(h.db);
+    expect(violations.some((v) => v.startsWith(`fund ${YEAR}: counters`))).toBe(true);
+    expect(violations.some((v) => v.startsWith(`fund:${YEAR}: balance`))).toBe(true);
   });
 });
 
