@@ -3,7 +3,7 @@ import { and, eq, ne, notInArray } from 'drizzle-orm';
 import { domainError } from '../../errors';
 import { readStoredFacts } from './facts';
 import { normaliseReference } from './project-key';
-import { AWARDED_STATES, type GrantStatus } from './workflow';
+import { type ApplicationRow, AWARDED_STATES, type GrantStatus } from './workflow';
 
 /**
  * An invoice number reduced to what identifies it, the same way project references are (project-key.ts): full-width
@@ -17,6 +17,39 @@ export function normaliseInvoice(invoice: string): string {
 
 /** States in which a declaration no longer claims its invoices: they may be declared again. */
 const RELEASED: readonly GrantStatus[] = ['rejected', 'withdrawn', 'revoked'];
+
+/**
+ * The enterprise's other Art. 6 declarations (oldest first) that name one of `invoiceNumbers`, normalised, each with
+ * the first invoice they share; `releasedToo: false` leaves out those that no longer claim their invoices.
+ */
+export async function declarationsSharingInvoices(
+  db: DbOrTx,
+  input: { enterpriseId: string; invoiceNumbers: readonly string[]; exceptId?: string; releasedToo: boolean },
+): Promise<Array<{ other: ApplicationRow; shared: string; reference: string }>> {
+  const mine = new Set(input.invoiceNumbers.map(normaliseInvoice).filter((n) => n.length > 0));
+  if (mine.size === 0) return [];
+  const others = await db
+    .select()
+    .from(schema.grantApplications)
+    .where(
+      and(
+        eq(schema.grantApplications.enterpriseId, input.enterpriseId),
+        eq(schema.grantApplications.article, 'art6'),
+        ...(input.releasedToo ? [] : [notInArray(schema.grantApplications.status, [...RELEASED])]),
+        ...(input.exceptId ? [ne(schema.grantApplications.id, input.exceptId)] : []),
+      ),
+    )
+    .orderBy(schema.grantApplications.createdAt, schema.grantApplications.id);
+  return others.flatMap((other) => {
+    const stored = readStoredFacts(other.facts);
+    const theirs = stored.articleFacts;
+    const shared =
+      theirs.article === 'art6'
+        ? theirs.invoiceNumbers.find((n) => mine.has(normaliseInvoice(n)))
+        : undefined;
+    return shared === undefined ? [] : [{ other, shared, reference: stored.projectReference }];
+  });
+}
 
 /**
  * "The same contract or invoice is subsidised once" (DOMAIN-NOTES; Art. 15 从高不重复): refuses
@@ -37,37 +70,24 @@ export async function requireInvoicesNotDeclared(
     approvingApplication?: { id: string; createdAt: Date };
   },
 ): Promise<void> {
-  const mine = new Set(input.invoiceNumbers.map(normaliseInvoice).filter((n) => n.length > 0));
-  if (mine.size === 0) return;
   const self = input.approvingApplication;
-  const others = await tx
-    .select()
-    .from(schema.grantApplications)
-    .where(
-      and(
-        eq(schema.grantApplications.enterpriseId, input.enterpriseId),
-        eq(schema.grantApplications.article, 'art6'),
-        notInArray(schema.grantApplications.status, [...RELEASED]),
-        ...(self ? [ne(schema.grantApplications.id, self.id)] : []),
-      ),
-    )
-    .orderBy(schema.grantApplications.createdAt, schema.grantApplications.id);
-  for (const other of others) {
+  const sharing = await declarationsSharingInvoices(tx, {
+    enterpriseId: input.enterpriseId,
+    invoiceNumbers: input.invoiceNumbers,
+    exceptId: self?.id,
+    releasedToo: false,
+  });
+  for (const { other, shared, reference } of sharing) {
     if (self && !AWARDED_STATES.includes(other.status as GrantStatus)) {
       const earlier =
         other.createdAt < self.createdAt ||
         (other.createdAt.getTime() === self.createdAt.getTime() && other.id < self.id);
       if (!earlier) continue;
     }
-    const stored = readStoredFacts(other.facts);
-    const theirs = stored.articleFacts;
-    if (theirs.article !== 'art6') continue;
-    const shared = theirs.invoiceNumbers.find((n) => mine.has(normaliseInvoice(n)));
-    if (shared === undefined) continue;
     throw domainError(
       'invoice_already_declared',
       'CONFLICT',
-      `invoice_already_declared: invoice ${normaliseInvoice(shared)} is declared in application ${other.id} (reference ${stored.projectReference})`,
+      `invoice_already_declared: invoice ${normaliseInvoice(shared)} is declared in application ${other.id} (reference ${reference})`,
     );
   }
 }

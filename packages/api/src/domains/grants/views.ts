@@ -7,8 +7,8 @@ import { annualCapFen } from '../orders/purchase-quote';
 import { payoutOf } from './disburse';
 import { documentsMetadata } from './evidence';
 import { type GrantArticle, readStoredFacts, SHARED_CAP_ARTICLES } from './facts';
+import { declarationsSharingInvoices } from './invoices';
 import { readResolution } from './objections';
-import { normaliseReference } from './project-key';
 import { computeProposal, subjectOf } from './proposal';
 import { type ApplicationRow, EVENT_NOTES, type GrantStatus } from './workflow';
 
@@ -305,23 +305,13 @@ async function duplicatesOf(db: DbOrTx, app: ApplicationRow, documents: { sha256
 
   const facts = readStoredFacts(app.facts).articleFacts;
   if (facts.article === 'art6') {
-    const mine = new Set(facts.invoiceNumbers.map(normaliseReference));
-    const declarations = await db
-      .select()
-      .from(schema.grantApplications)
-      .where(
-        and(
-          eq(schema.grantApplications.enterpriseId, app.enterpriseId),
-          eq(schema.grantApplications.article, 'art6'),
-          ne(schema.grantApplications.id, app.id),
-        ),
-      );
-    for (const other of declarations) {
-      const theirs = readStoredFacts(other.facts).articleFacts;
-      if (theirs.article === 'art6' && theirs.invoiceNumbers.some((n) => mine.has(normaliseReference(n)))) {
-        add(other, 'invoice_number');
-      }
-    }
+    const sharing = await declarationsSharingInvoices(db, {
+      enterpriseId: app.enterpriseId,
+      invoiceNumbers: facts.invoiceNumbers,
+      exceptId: app.id,
+      releasedToo: true,
+    });
+    for (const { other } of sharing) add(other, 'invoice_number');
   }
   return [...found.values()].map(({ app: other, matches }) => ({
     ...summaryOf(other),
