@@ -1,3 +1,5 @@
+import { schema } from '@nanshan/db';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../../test/harness';
 import { expectRefusal } from '../../test/people';
@@ -57,6 +59,32 @@ describe('public notice (公示): an upheld objection always means verification 
     await throughNotice(h, admin, app.id);
     await admin.admin.grants.approve({ applicationId: app.id, amountFen: 20 * WAN });
     expect((await sme.grants.get({ applicationId: app.id })).status).toBe('decided');
+  });
+
+  it('sends the answer to verification, not into a notice of nothing, when the proposal fell to zero meanwhile', async () => {
+    const app = await art9('NOTICE-ZERO');
+    for (const from of TO_NOTICE) await admin.admin.grants.advance({ applicationId: app.id, from });
+    await admin.admin.grants.requestInfo({ applicationId: app.id, note: '请补充材料' });
+    // The enterprise's verification is withdrawn while it answers: it qualifies for nothing now.
+    await h.db
+      .update(schema.enterprises)
+      .set({ verifiedAt: null })
+      .where(
+        eq(
+          schema.enterprises.id,
+          (
+            await h.db.select().from(schema.grantApplications).where(eq(schema.grantApplications.id, app.id))
+          )[0]!.enterpriseId,
+        ),
+      );
+    const seen = await sme.grants.respond({ applicationId: app.id, note: '已补充' });
+    expect(seen).toMatchObject({ status: 'verification', proposedFen: 0, noticeEndsOn: null });
+    await expectRefusal(
+      admin.admin.grants.advance({ applicationId: app.id, from: 'verification' }),
+      'PRECONDITION_FAILED',
+      'proposal_is_zero',
+    );
+    await expectCountersMatchLedger(h);
   });
 
   it('returns to the notice when the objection was dismissed while information was asked', async () => {

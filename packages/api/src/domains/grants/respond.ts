@@ -11,8 +11,9 @@ import { type GrantStatus, lockApplication, REVIEW_STATES, requireStatus, transi
 
 /**
  * The applicant answers a request for information with a note and, optionally, more evidence files; the application
- * goes back to the step that asked (to verification if an objection was upheld while it waited), with its proposal
- * recomputed. Back into the public notice, a new notice period (the default length) starts from today.
+ * goes back to the step that asked (to verification if an objection was upheld while it waited, or if nothing is left
+ * to publish), with its proposal recomputed. Back into the public notice, a new notice period (the default length)
+ * starts from today.
  */
 export async function respondToInfoRequest(
   db: Db,
@@ -63,17 +64,21 @@ export async function respondToInfoRequest(
       now: input.now,
     });
     // Back into the public notice, the file has changed since it was published: the notice starts again, with the
-    // proposal as it is now.
+    // proposal as it is now. A notice publishes an amount above zero (as `advance` requires): with none left, the
+    // answer goes to verification, where staff decide.
+    const to = back === 'public_notice' && refreshed.proposal.amountFen === 0 ? 'verification' : back;
     const notice =
-      back === 'public_notice'
+      to === 'public_notice'
         ? {
             noticeEndsOn: addDays(shenzhenDate(input.now), DEFAULT_NOTICE_DAYS),
             noticedFen: refreshed.proposal.amountFen,
           }
-        : {};
+        : back === 'public_notice'
+          ? { noticeEndsOn: null, noticedFen: null } // the notice standing is withdrawn with nothing to publish
+          : {};
     const updated = await transition(tx, {
       app: refreshed.app,
-      to: back,
+      to,
       note: input.note,
       actorUserId: input.userId,
       now: input.now,
