@@ -1,22 +1,15 @@
 import { schema } from '@nanshan/db';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createHarness, type Harness } from '../../test/harness';
+import { describe, expect, it } from 'vitest';
+import type { Harness } from '../../test/harness';
 import type { GrantFacts } from './facts';
-import { apply, type Caller, WAN } from './test-helpers';
+import { apply, type Caller, useGrantsHarness, WAN } from './test-helpers';
 
 let h: Harness;
 let sme: Caller;
 let admin: Caller;
-beforeAll(async () => {
-  h = await createHarness();
-});
-afterAll(async () => h.close());
-beforeEach(async () => {
-  await h.reset();
-  h.setNow('2026-11-28T02:00:00Z');
-  sme = await h.callerFor('sme');
-  admin = await h.callerFor('admin');
+useGrantsHarness((ctx) => {
+  ({ h, sme, admin } = ctx);
 });
 
 const SME_NAME = '深圳智源未来科技有限公司';

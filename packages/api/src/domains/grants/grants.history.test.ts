@@ -1,7 +1,7 @@
 import { schema } from '@nanshan/db';
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createHarness, type Harness } from '../../test/harness';
+import { describe, expect, it } from 'vitest';
+import type { Harness } from '../../test/harness';
 import { expectRefusal } from '../../test/people';
 import { buy, H800 } from '../../test/purchases';
 import {
@@ -13,21 +13,15 @@ import {
   secondAdmin,
   setBudget,
   throughNotice,
+  useGrantsHarness,
   WAN,
 } from './test-helpers';
 
 let h: Harness;
 let sme: Caller;
 let admin: Caller;
-beforeAll(async () => {
-  h = await createHarness();
-});
-afterAll(async () => h.close());
-beforeEach(async () => {
-  await h.reset();
-  h.setNow('2026-11-28T02:00:00Z');
-  sme = await h.callerFor('sme');
-  admin = await h.callerFor('admin');
+useGrantsHarness((ctx) => {
+  ({ h, sme, admin } = ctx);
 });
 
 async function providerId(name: string) {

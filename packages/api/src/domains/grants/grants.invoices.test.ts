@@ -1,8 +1,8 @@
 import { schema } from '@nanshan/db';
 import type { TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createHarness, type Harness } from '../../test/harness';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Harness } from '../../test/harness';
 import { expectRefusal } from '../../test/people';
 import { applyForGrant } from './apply';
 import { readStoredFacts } from './facts';
@@ -16,6 +16,7 @@ import {
   setBudget,
   throughNotice,
   uploadPdf,
+  useGrantsHarness,
   WAN,
 } from './test-helpers';
 
@@ -24,15 +25,11 @@ import {
 let h: Harness;
 let sme: Caller;
 let admin: Caller;
-beforeAll(async () => {
-  h = await createHarness();
+useGrantsHarness((ctx) => {
+  ({ h, sme, admin } = ctx);
 });
-afterAll(async () => h.close());
 beforeEach(async () => {
-  await h.reset();
   h.setNow('2026-03-02T02:00:00Z');
-  sme = await h.callerFor('sme');
-  admin = await h.callerFor('admin');
   await setBudget(h, 2026, 5_000 * WAN);
 });
 

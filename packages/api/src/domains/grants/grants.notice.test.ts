@@ -1,23 +1,23 @@
 import { schema } from '@nanshan/db';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createHarness, type Harness } from '../../test/harness';
+import { describe, expect, it } from 'vitest';
+import type { Harness } from '../../test/harness';
 import { expectRefusal } from '../../test/people';
 import { AI_API, buy } from '../../test/purchases';
-import { applyArt9, type Caller, expectCountersMatchLedger, throughNotice, WAN } from './test-helpers';
+import {
+  applyArt9,
+  type Caller,
+  expectCountersMatchLedger,
+  throughNotice,
+  useGrantsHarness,
+  WAN,
+} from './test-helpers';
 
 let h: Harness;
 let sme: Caller;
 let admin: Caller;
-beforeAll(async () => {
-  h = await createHarness();
-});
-afterAll(async () => h.close());
-beforeEach(async () => {
-  await h.reset();
-  h.setNow('2026-11-28T02:00:00Z');
-  sme = await h.callerFor('sme');
-  admin = await h.callerFor('admin');
+useGrantsHarness((ctx) => {
+  ({ h, sme, admin } = ctx);
 });
 
 const TO_NOTICE = ['submitted', 'formal_check', 'bureau_review', 'funding_plan', 'verification'] as const;

@@ -1,8 +1,8 @@
 import { schema } from '@nanshan/db';
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { lockPayoutBatches } from '../../ledger/payout';
-import { createHarness, type Harness } from '../../test/harness';
+import type { Harness } from '../../test/harness';
 import { invariantViolations } from '../../test/invariants';
 import { expectRefusal } from '../../test/people';
 import {
@@ -12,21 +12,15 @@ import {
   expectCountersMatchLedger,
   grantsSnapshot,
   throughNotice,
+  useGrantsHarness,
   WAN,
 } from './test-helpers';
 
 let h: Harness;
 let sme: Caller;
 let admin: Caller;
-beforeAll(async () => {
-  h = await createHarness();
-});
-afterAll(async () => h.close());
-beforeEach(async () => {
-  await h.reset();
-  h.setNow('2026-11-28T02:00:00Z');
-  sme = await h.callerFor('sme');
-  admin = await h.callerFor('admin');
+useGrantsHarness((ctx) => {
+  ({ h, sme, admin } = ctx);
 });
 
 function art9(reference: string, requestedFen: number) {

@@ -1,8 +1,8 @@
 import { schema } from '@nanshan/db';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { disbursedFromLedger } from '../../ledger/balances';
-import { createHarness, type Harness } from '../../test/harness';
+import type { Harness } from '../../test/harness';
 import { expectRefusal } from '../../test/people';
 import { TWO_PERSON_APPROVAL_ENV, twoPersonApprovalAboveFen } from './approval-threshold';
 import {
@@ -15,21 +15,15 @@ import {
   setBudget,
   throughNotice,
   uploadPdf,
+  useGrantsHarness,
   WAN,
 } from './test-helpers';
 
 let h: Harness;
 let sme: Caller;
 let admin: Caller;
-beforeAll(async () => {
-  h = await createHarness();
-});
-afterAll(async () => h.close());
-beforeEach(async () => {
-  await h.reset();
-  h.setNow('2026-11-28T02:00:00Z');
-  sme = await h.callerFor('sme');
-  admin = await h.callerFor('admin');
+useGrantsHarness((ctx) => {
+  ({ h, sme, admin } = ctx);
 });
 
 const YI = 100_000_000 * 100; // 1 亿元 in fen

@@ -1,17 +1,35 @@
 import { schema } from '@nanshan/db';
 import { eq } from 'drizzle-orm';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import { verifyAuditChain } from '../../audit/record-audit';
 import { addDays } from '../../calendar';
 import { accountCode } from '../../ledger/accounts';
 import { fundBalancesFromLedger, usageFromLedger } from '../../ledger/balances';
 import { setFundBudget } from '../../ledger/fund';
-import type { Harness } from '../../test/harness';
+import { createHarness, type Harness } from '../../test/harness';
 import { DEMO_VENDOR, providerByName } from '../../test/marketplace';
 import { newUser } from '../../test/people';
 import type { ApplyInput } from './apply';
 
 export type Caller = Awaited<ReturnType<Harness['callerFor']>>;
+
+/**
+ * The grant test files' lifecycle: one harness (database) per file, the demo data reset before each test with the
+ * clock at 2026-11-28 10:00 Shenzhen time, and the demo SME's and staff's callers handed to `use`. A file's own
+ * `beforeEach`, registered after this, runs after it.
+ */
+export function useGrantsHarness(use: (ctx: { h: Harness; sme: Caller; admin: Caller }) => void) {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await createHarness();
+  });
+  afterAll(async () => h.close());
+  beforeEach(async () => {
+    await h.reset();
+    h.setNow('2026-11-28T02:00:00Z');
+    use({ h, sme: await h.callerFor('sme'), admin: await h.callerFor('admin') });
+  });
+}
 
 export const YUAN = 100;
 export const WAN = 10_000 * YUAN; // 1 万元 in fen
