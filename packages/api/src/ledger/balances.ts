@@ -53,17 +53,10 @@ export async function fundBalancesFromLedger(db: DbOrTx) {
  */
 export function clawbacksOutstandingByYear(): SQL {
   return sql`
-    select p.fund_year as year, sum(-p.owed_fen) as outstanding_fen
-    from (
-      select t.order_id, t.fund_year,
-        sum(case when ${REVERSAL} or ${PAYOUT} then -t.amount_fen else t.amount_fen end) as owed_fen
-      from ledger_transfers t
-      where t.order_id is not null and t.fund_year is not null
-        and (t.kind = 'post_pending' or ${REVERSAL} or ${PAYOUT} or ${CLAWBACK_RECOVERED})
-      group by t.order_id, t.fund_year
-    ) p
+    select o.fund_year as year, sum(-p.owed_fen) as outstanding_fen
+    from (${owedPerOrder()}) p join orders o on o.id = p.order_id
     where p.owed_fen < 0
-    group by p.fund_year`;
+    group by o.fund_year`;
 }
 
 /** Per fund year, the clawbacks outstanding (see `clawbacksOutstandingByYear`); years without any are left out. */
@@ -79,11 +72,7 @@ export async function clawbacksOutstandingFromLedger(db: DbOrTx): Promise<Map<nu
 export async function paidOutOf(db: DbOrTx, orderId: string): Promise<number> {
   const [row] = await queryRows<{ paid_out: unknown }>(
     db,
-    sql`
-    select coalesce(sum(case when ${PAYOUT} then t.amount_fen when ${CLAWBACK_RECOVERED} then -t.amount_fen end), 0)
-      as paid_out
-    from ledger_transfers t
-    where t.order_id = ${orderId} and (${PAYOUT} or ${CLAWBACK_RECOVERED})`,
+    sql`select coalesce(sum(p.paid_out_fen), 0) as paid_out from (${owedPerOrder(sql`${orderId}`)}) p`,
   );
   return toSafeInteger(row?.paid_out);
 }
